@@ -1,0 +1,102 @@
+/**
+ * The native record kinds and their fields, as data. Column names in native exports are these
+ * field names (DESIGN.md, "Native input format"); the ingest mapper, the columnar tables and the
+ * zod schemas are all derived from these lists, so a field is added in one place.
+ *
+ * Field types:
+ * - `text`: a string, dictionary-encoded in the table (channel, agent, ...)
+ * - `time`: an instant, held as epoch milliseconds
+ * - `number`: a count or a score
+ * - `flag`: a boolean (true/false, yes/no, 1/0, y/n)
+ * - `ignored`: a known column that no metric reads (kept out of memory)
+ */
+export type FieldType = 'text' | 'time' | 'number' | 'flag' | 'ignored';
+
+export interface FieldSpec {
+  readonly type: FieldType;
+  /** A row without a value here is rejected. */
+  readonly required?: boolean;
+  /** Values are lower-cased and trimmed (channel, priority, kind, ...). */
+  readonly lowercase?: boolean;
+}
+
+export type KindSpec = Readonly<Record<string, FieldSpec>>;
+
+const text = { type: 'text' } as const satisfies FieldSpec;
+const label = { type: 'text', lowercase: true } as const satisfies FieldSpec;
+const time = { type: 'time' } as const satisfies FieldSpec;
+const number = { type: 'number' } as const satisfies FieldSpec;
+const flag = { type: 'flag' } as const satisfies FieldSpec;
+
+export const CONTACT_FIELDS = {
+  id: { type: 'text', required: true },
+  channel: label,
+  created_at: { type: 'time', required: true },
+  first_response_at: time,
+  answered_at: time,
+  ended_at: time,
+  wrap_up_at: time,
+  resolved_at: time,
+  closed_at: time,
+  abandoned_at: time,
+  abandon_step: text,
+  missed: flag,
+  status: label,
+  priority: label,
+  agent: text,
+  team: text,
+  customer_id: text,
+  customer_segment: text,
+  issue_type: text,
+  tags: { type: 'ignored' },
+  agent_replies: number,
+  customer_messages: number,
+  handoffs: number,
+  reopens: number,
+  escalated: flag,
+  escalation_reason: text,
+  converted: flag,
+  canned_replies: number,
+  sla_first_response_due_at: time,
+  sla_resolution_due_at: time,
+} as const satisfies KindSpec;
+
+export const SURVEY_FIELDS = {
+  id: { type: 'text', required: true },
+  kind: { type: 'text', required: true, lowercase: true },
+  score: { type: 'number', required: true },
+  scale: number,
+  responded_at: { type: 'time', required: true },
+  contact_id: text,
+  agent: text,
+  channel: label,
+  customer_id: text,
+} as const satisfies KindSpec;
+
+export const CUSTOMER_FIELDS = {
+  customer_id: { type: 'text', required: true },
+  started_at: { type: 'time', required: true },
+  ended_at: time,
+  segment: text,
+} as const satisfies KindSpec;
+
+export const KINDS = {
+  contacts: CONTACT_FIELDS,
+  surveys: SURVEY_FIELDS,
+  customers: CUSTOMER_FIELDS,
+} as const;
+
+export type Kind = keyof typeof KINDS;
+export const KIND_NAMES = Object.keys(KINDS) as Kind[];
+
+/** The field that identifies a record of each kind; a repeated value is a duplicate row. */
+export const KEY_FIELD = { contacts: 'id', surveys: 'id', customers: 'customer_id' } as const satisfies Record<
+  Kind,
+  string
+>;
+
+/** Field names of a kind that have the given type. */
+export type FieldsOfType<S extends KindSpec, T extends FieldType> = {
+  [K in keyof S]: S[K]['type'] extends T ? K : never;
+}[keyof S] &
+  string;

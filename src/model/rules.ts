@@ -1,0 +1,59 @@
+import type { Kind, KindSpec } from './fields.js';
+import type { TableBuilder } from './table.js';
+
+/**
+ * Checks of a whole row once its fields are parsed. A rule returns the reason the row must be
+ * rejected, or undefined. They guard the metrics: a reply before creation would be a negative
+ * first-response time, an NPS of 11 would inflate promoters.
+ */
+export type RowRule = (table: TableBuilder<KindSpec>, row: number) => string | undefined;
+
+/** Each pair [later, earlier]: `later` may not come before `earlier`. */
+const CONTACT_ORDER: ReadonlyArray<readonly [string, string]> = [
+  ['first_response_at', 'created_at'],
+  ['answered_at', 'created_at'],
+  ['ended_at', 'created_at'],
+  ['wrap_up_at', 'created_at'],
+  ['resolved_at', 'created_at'],
+  ['closed_at', 'created_at'],
+  ['abandoned_at', 'created_at'],
+  ['ended_at', 'answered_at'],
+  ['wrap_up_at', 'ended_at'],
+];
+
+const SURVEY_RANGES: Record<string, { min: number; defaultScale: number }> = {
+  csat: { min: 0, defaultScale: 5 },
+  nps: { min: 0, defaultScale: 10 },
+  ces: { min: 1, defaultScale: 7 },
+};
+
+function contactRule(table: TableBuilder<KindSpec>, row: number): string | undefined {
+  for (const [later, earlier] of CONTACT_ORDER) {
+    const a = table.time[later][row];
+    const b = table.time[earlier][row];
+    if (a < b) return `${later} is before ${earlier}`;
+  }
+  return undefined;
+}
+
+function surveyRule(table: TableBuilder<KindSpec>, row: number): string | undefined {
+  const kind = table.text.kind.values[table.text.kind.codes[row]];
+  const range = SURVEY_RANGES[kind];
+  if (!range) return `unknown survey kind '${kind}' (expected csat, nps or ces)`;
+  const score = table.number.score[row];
+  const scale = Number.isNaN(table.number.scale[row]) ? range.defaultScale : table.number.scale[row];
+  if (kind === 'nps' && scale !== 10) return `nps scale must be 10, found ${scale}`;
+  if (!(scale > 0)) return `scale must be positive, found ${scale}`;
+  if (score < range.min || score > scale) return `${kind} score ${score} is outside ${range.min}-${scale}`;
+  return undefined;
+}
+
+function customerRule(table: TableBuilder<KindSpec>, row: number): string | undefined {
+  return table.time.ended_at[row] < table.time.started_at[row] ? 'ended_at is before started_at' : undefined;
+}
+
+export const ROW_RULES: Record<Kind, RowRule> = {
+  contacts: contactRule,
+  surveys: surveyRule,
+  customers: customerRule,
+};
