@@ -1,0 +1,62 @@
+import type { CountSummary, MetricInput } from './types.js';
+import { defineMetric } from './types.js';
+
+/** Contacts open at the end of the period, and how many of them are older than a threshold. */
+export interface BacklogCounts {
+  open: number;
+  olderThanThreshold: number;
+}
+
+/**
+ * Counts the in-scope contacts open at the instant E = end of the period: created before E and
+ * not ended by E. A contact ends when it is resolved (`resolved_at`), or, if it never was, when
+ * it is closed (`closed_at`); it is still open when that time is missing or at or after E.
+ * Those open for strictly more than `ageMilliseconds` at E are counted apart.
+ */
+export function countBacklog(input: MetricInput, ageMilliseconds: number): BacklogCounts {
+  const contacts = input.data.contacts;
+  const scope = input.contactInScope;
+  const snapshot = input.period.end;
+  const createdAt = contacts.time.created_at;
+  const resolvedAt = contacts.time.resolved_at;
+  const closedAt = contacts.time.closed_at;
+  let open = 0;
+  let olderThanThreshold = 0;
+  for (let i = 0; i < contacts.length; i++) {
+    if (scope[i] !== 1) continue;
+    const created = createdAt[i];
+    if (!(created < snapshot)) continue;
+    const resolved = resolvedAt[i];
+    const ended = resolved === resolved ? resolved : closedAt[i];
+    if (ended < snapshot) continue; // false when it never ended (NaN): still open
+    open++;
+    if (snapshot - created > ageMilliseconds) olderThanThreshold++;
+  }
+  return { open, olderThanThreshold };
+}
+
+/**
+ * Backlog: contacts still open at the end of the period, the work carried into the next one.
+ *
+ * Formula: the count of in-scope contacts created before the end of the period and not ended by
+ * then, where a contact ends when it is resolved or, if it never was, when it is closed (a missed
+ * chat closed unanswered is not backlog).
+ * Period attribution: a snapshot at the instant the period ends (half-open: a contact resolved
+ * exactly at the end is no longer open; one created exactly at the end is not yet there).
+ *
+ * @example
+ * // created before the end of March: one resolved in March, one resolved in April, one never
+ * backlog(input).value; // => 2
+ */
+export function backlog(input: MetricInput): CountSummary {
+  const { open } = countBacklog(input, Infinity);
+  return { unit: 'count', n: open, value: open };
+}
+
+export const backlogMetric = defineMetric({
+  id: 'backlog',
+  title: 'Backlog',
+  kind: 'count',
+  definition: 'Contacts open at the end of the period: created before it and not yet resolved or closed',
+  compute: backlog,
+});

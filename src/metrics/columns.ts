@@ -1,0 +1,132 @@
+import type { ContactTable, TextColumn } from '../model/table.js';
+import { rate } from './stats.js';
+import type { RateSummary } from './types.js';
+
+/**
+ * Helpers the metric loops share. They work on dictionary codes so that a loop over a million
+ * rows compares integers, never strings, and allocates nothing per row.
+ */
+
+/** The label a missing text value is reported under. */
+export const NONE = '(none)';
+
+/**
+ * Marks which dictionary codes of a text column stand for one of the wanted values:
+ * `mask[code] === 1`. Test a row with `code >= 0 && mask[code] === 1` (code -1 is missing).
+ */
+export function codeMask(column: TextColumn, wanted: readonly string[]): Uint8Array {
+  const mask = new Uint8Array(column.values.length);
+  for (let code = 0; code < column.values.length; code++) {
+    if (wanted.includes(column.values[code])) mask[code] = 1;
+  }
+  return mask;
+}
+
+/**
+ * For each dictionary code of a text column, a number looked up by its value (NaN when the
+ * value has none), scaled by `factor`. Used for per-channel SLA targets in milliseconds.
+ */
+export function numberByCode(
+  column: TextColumn,
+  numbers: Readonly<Record<string, number>>,
+  factor: number,
+): Float64Array {
+  const byCode = new Float64Array(column.values.length).fill(NaN);
+  for (let code = 0; code < column.values.length; code++) {
+    const value = column.values[code];
+    if (Object.hasOwn(numbers, value)) byCode[code] = numbers[value] * factor;
+  }
+  return byCode;
+}
+
+/**
+ * A tally per value of a text column: counts indexed by code + 1, slot 0 holding the rows
+ * where the value is missing. Increment with `tally[code + 1]++`.
+ */
+export function newTally(column: TextColumn): Float64Array {
+  return new Float64Array(column.values.length + 1);
+}
+
+/** The labels of a tally's slots: slot 0 is NONE, slot code + 1 is the value of the code. */
+function slotLabel(values: readonly string[], slot: number): string {
+  return slot === 0 ? NONE : values[slot - 1];
+}
+
+/** Slots with a non-zero tally, ordered by their labels. */
+function usedSlotsByLabel(tally: ArrayLike<number>, values: readonly string[]): number[] {
+  const slots: number[] = [];
+  for (let slot = 0; slot < tally.length; slot++) if (tally[slot] > 0) slots.push(slot);
+  return slots.sort((a, b) => compareText(slotLabel(values, a), slotLabel(values, b)));
+}
+
+/** Orders strings by code unit, the same everywhere (no locale). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * A tally as a record from label to count, ordered by label, missing values as NONE, zero
+ * counts left out.
+ */
+export function tallyRecord(tally: ArrayLike<number>, values: readonly string[]): Record<string, number> {
+  const record: Record<string, number> = {};
+  for (const slot of usedSlotsByLabel(tally, values)) {
+    const label = slotLabel(values, slot);
+    record[label] = (record[label] ?? 0) + tally[slot];
+  }
+  return record;
+}
+
+/**
+ * Two tallies (successes and trials per value) as a record from label to RateSummary, ordered
+ * by label, values without trials left out.
+ */
+export function rateRecord(
+  successes: ArrayLike<number>,
+  trials: ArrayLike<number>,
+  values: readonly string[],
+): Record<string, RateSummary> {
+  const record: Record<string, RateSummary> = {};
+  for (const slot of usedSlotsByLabel(trials, values)) {
+    record[slotLabel(values, slot)] = rate(successes[slot], trials[slot]);
+  }
+  return record;
+}
+
+/**
+ * Whether an agent handled the contact: sent at least one reply, or answered the call or chat
+ * (METRICS.md, conversations_per_agent). A first response counts as a reply.
+ */
+export function isHandled(contacts: ContactTable, row: number): boolean {
+  // NaN > 0 is false and NaN === NaN is false, so missing values read as "did not happen".
+  return (
+    contacts.number.agent_replies[row] > 0 ||
+    contacts.time.first_response_at[row] === contacts.time.first_response_at[row] ||
+    contacts.time.answered_at[row] === contacts.time.answered_at[row]
+  );
+}
+
+/**
+ * Seconds between two instants for each in-scope contact whose later instant (`to`) falls in
+ * the period and whose earlier instant (`from`) is present. This is how every duration metric
+ * is attributed: to the period in which the measured interval ends.
+ */
+export function secondsBetween(
+  contactInScope: Uint8Array,
+  period: { start: number; end: number },
+  from: Float64Array,
+  to: Float64Array,
+): Float64Array {
+  const { start, end } = period;
+  const seconds = new Float64Array(to.length);
+  let count = 0;
+  for (let i = 0; i < to.length; i++) {
+    if (contactInScope[i] !== 1) continue;
+    const later = to[i];
+    if (!(later >= start && later < end)) continue;
+    const earlier = from[i];
+    if (earlier !== earlier) continue;
+    seconds[count++] = (later - earlier) / 1000;
+  }
+  return seconds.subarray(0, count);
+}

@@ -1,0 +1,156 @@
+import { compareText } from './columns.js';
+import type { MetricInput } from './types.js';
+import { defineMetric } from './types.js';
+
+/** One of the customers with most contacts. */
+export interface TopCustomer {
+  customer_id: string;
+  contacts: number;
+  /** The agents on those contacts, distinct and ordered. */
+  agents: string[];
+  /** Sum of ended - answered over those contacts that have both, in seconds. */
+  handleTimeSeconds: number;
+}
+
+export interface ContactsPerCustomerResult {
+  unit: 'contacts';
+  /** In-scope contacts created in the period that have a customer id. */
+  n: number;
+  /** Contacts per distinct customer; null when there are none. */
+  value: number | null;
+  customers: number;
+  /** Customers with more than one contact (repeat contacts). */
+  repeatCustomers: number;
+  /** repeatCustomers / customers x 100; null when there are no customers. */
+  repeatShare: number | null;
+  /** Up to TOP_CUSTOMERS customers, most contacts first, ties by customer id. */
+  top: TopCustomer[];
+}
+
+/** How many customers `top` lists. */
+export const TOP_CUSTOMERS = 10;
+
+/**
+ * Contacts per customer: how often each customer needs the team, who the heaviest users are,
+ * and how many customers come back more than once (seed 003, "tickets of one customer").
+ *
+ * Formula: in-scope contacts created in the period that have a customer id / distinct customers
+ * among them. Repeat customers are those with more than one such contact; their share is
+ * repeat customers / customers x 100. For the customers with most contacts, the agents who
+ * handled them and the handle time they took (ended - answered, summed where both are known).
+ * Period attribution: the period in which the contact was created.
+ *
+ * Cost: one pass to count per customer, a top-10 selection, one more pass for the top customers'
+ * agents and handle time.
+ *
+ * @example
+ * // customer c1 wrote three times, c2 once
+ * contactsPerCustomer(input).value; // => 2
+ * contactsPerCustomer(input).repeatShare; // => 50
+ */
+export function contactsPerCustomer(input: MetricInput): ContactsPerCustomerResult {
+  const contacts = input.data.contacts;
+  const scope = input.contactInScope;
+  const { start, end } = input.period;
+  const createdAt = contacts.time.created_at;
+  const customerCodes = contacts.text.customer_id.codes;
+  const customerIds = contacts.text.customer_id.values;
+
+  const contactsPerCode = new Int32Array(customerIds.length);
+  let counted = 0;
+  for (let i = 0; i < contacts.length; i++) {
+    if (scope[i] !== 1) continue;
+    const created = createdAt[i];
+    if (!(created >= start && created < end)) continue;
+    const customer = customerCodes[i];
+    if (customer < 0) continue;
+    counted++;
+    contactsPerCode[customer]++;
+  }
+
+  let customers = 0;
+  let repeatCustomers = 0;
+  for (let code = 0; code < customerIds.length; code++) {
+    if (contactsPerCode[code] > 0) customers++;
+    if (contactsPerCode[code] > 1) repeatCustomers++;
+  }
+
+  const top = topCustomers(contactsPerCode, customerIds);
+  describeTopCustomers(input, top);
+  return {
+    unit: 'contacts',
+    n: counted,
+    value: customers === 0 ? null : counted / customers,
+    customers,
+    repeatCustomers,
+    repeatShare: customers === 0 ? null : (100 * repeatCustomers) / customers,
+    top: top.map(({ customer, agents, handleTimeSeconds }) => ({
+      customer_id: customerIds[customer],
+      contacts: contactsPerCode[customer],
+      agents: [...agents].sort(compareText),
+      handleTimeSeconds,
+    })),
+  };
+}
+
+/** A top customer while its details are gathered. */
+interface TopCandidate {
+  customer: number;
+  agents: Set<string>;
+  handleTimeSeconds: number;
+}
+
+/**
+ * The customers with most contacts, most first, ties by customer id: a selection into a short
+ * ordered list, so the cost grows with the number of customers, not with a full sort.
+ */
+function topCustomers(contactsPerCode: Int32Array, customerIds: readonly string[]): TopCandidate[] {
+  const ranked: number[] = [];
+  const ranksBefore = (a: number, b: number): boolean =>
+    contactsPerCode[a] > contactsPerCode[b] ||
+    (contactsPerCode[a] === contactsPerCode[b] && compareText(customerIds[a], customerIds[b]) < 0);
+  for (let code = 0; code < contactsPerCode.length; code++) {
+    if (contactsPerCode[code] === 0) continue;
+    if (ranked.length === TOP_CUSTOMERS && !ranksBefore(code, ranked[ranked.length - 1])) continue;
+    let position = ranked.length;
+    while (position > 0 && ranksBefore(code, ranked[position - 1])) position--;
+    ranked.splice(position, 0, code);
+    if (ranked.length > TOP_CUSTOMERS) ranked.pop();
+  }
+  return ranked.map((customer) => ({ customer, agents: new Set<string>(), handleTimeSeconds: 0 }));
+}
+
+/** Fills in the agents and handle time of the top customers, over the same contacts. */
+function describeTopCustomers(input: MetricInput, top: TopCandidate[]): void {
+  const contacts = input.data.contacts;
+  const scope = input.contactInScope;
+  const { start, end } = input.period;
+  const createdAt = contacts.time.created_at;
+  const answeredAt = contacts.time.answered_at;
+  const endedAt = contacts.time.ended_at;
+  const customerCodes = contacts.text.customer_id.codes;
+  const agents = contacts.text.agent;
+  // Position in `top` of each customer code, -1 for customers not in it.
+  const topPosition = new Int32Array(contacts.text.customer_id.values.length).fill(-1);
+  top.forEach((candidate, position) => (topPosition[candidate.customer] = position));
+  for (let i = 0; i < contacts.length; i++) {
+    if (scope[i] !== 1) continue;
+    const customer = customerCodes[i];
+    if (customer < 0 || topPosition[customer] < 0) continue;
+    const created = createdAt[i];
+    if (!(created >= start && created < end)) continue;
+    const candidate = top[topPosition[customer]];
+    const agent = agents.codes[i];
+    if (agent >= 0) candidate.agents.add(agents.values[agent]);
+    const handleTime = endedAt[i] - answeredAt[i];
+    if (handleTime === handleTime) candidate.handleTimeSeconds += handleTime / 1000;
+  }
+}
+
+export const contactsPerCustomerMetric = defineMetric({
+  id: 'contacts_per_customer',
+  title: 'Contacts per customer',
+  kind: 'count',
+  definition: 'Contacts created in the period per distinct customer; repeat customers and the customers with most contacts',
+  compute: contactsPerCustomer,
+});

@@ -1,0 +1,43 @@
+import type { MetricInput } from './types.js';
+
+/** The customer-base counts behind retention_rate and churn_rate. */
+export interface CustomerBaseCounts {
+  /** Customers present at the start of the period. */
+  atStart: number;
+  /** Customers present at the end of the period. */
+  atEnd: number;
+  /** Customers who started during the period. */
+  new: number;
+  /** Customers present at the start whose relationship ended during the period. */
+  lost: number;
+}
+
+/**
+ * Counts the in-scope customers at the start S and the end E of the period. A customer is present
+ * at an instant t when started_at < t and (ended_at is missing or ended_at >= t). New: started in
+ * the period (S <= started_at < E). Lost: present at S and ended in the period (S <= ended_at <
+ * E); a customer who joined and left within the period is in neither count.
+ */
+export function countCustomerBase(input: MetricInput): CustomerBaseCounts {
+  const customers = input.data.customers;
+  const scope = input.customerInScope;
+  const { start, end } = input.period;
+  const startedAt = customers.time.started_at;
+  const endedAt = customers.time.ended_at;
+  let atStart = 0;
+  let atEnd = 0;
+  let started = 0;
+  let lost = 0;
+  for (let i = 0; i < customers.length; i++) {
+    if (scope[i] !== 1) continue;
+    const startedTime = startedAt[i];
+    const endedTime = endedAt[i];
+    const neverEnded = endedTime !== endedTime;
+    const presentAtStart = startedTime < start && (neverEnded || endedTime >= start);
+    if (presentAtStart) atStart++;
+    if (startedTime < end && (neverEnded || endedTime >= end)) atEnd++;
+    if (startedTime >= start && startedTime < end) started++;
+    if (presentAtStart && endedTime >= start && endedTime < end) lost++;
+  }
+  return { atStart, atEnd, new: started, lost };
+}

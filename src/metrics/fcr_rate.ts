@@ -1,0 +1,182 @@
+import type { ContactTable } from '../model/table.js';
+import { codeMask, newTally, rateRecord } from './columns.js';
+import { rate } from './stats.js';
+import type { MetricInput, RateSummary } from './types.js';
+import { defineMetric } from './types.js';
+
+/** Why eligible contacts were not FCR; one contact may have several reasons. */
+export interface NotFcrReasons {
+  reopened: number;
+  escalated: number;
+  handoffs: number;
+  repeat_contact: number;
+  /** Not one-touch: a non-live contact without exactly one agent reply. */
+  replies: number;
+}
+
+export interface FcrRateResult extends RateSummary {
+  byChannel: Record<string, RateSummary>;
+  notFcrReasons: NotFcrReasons;
+}
+
+/**
+ * Creation times of all contacts grouped by customer and sorted within each customer, so that
+ * "did this customer open another contact in this window" is two binary searches.
+ * The customer with code k owns `times[start[k]]` up to (not including) `times[start[k + 1]]`.
+ */
+export interface CreatedByCustomer {
+  start: Int32Array;
+  times: Float64Array;
+}
+
+/** Builds the index over every contact with a customer and a creation time, whatever its scope. */
+export function indexCreatedByCustomer(contacts: ContactTable): CreatedByCustomer {
+  const customerCodes = contacts.text.customer_id.codes;
+  const createdAt = contacts.time.created_at;
+  const customerCount = contacts.text.customer_id.values.length;
+  // A counting sort by customer: count, turn counts into starting offsets, then place.
+  const start = new Int32Array(customerCount + 1);
+  for (let i = 0; i < contacts.length; i++) {
+    const customer = customerCodes[i];
+    if (customer >= 0 && createdAt[i] === createdAt[i]) start[customer + 1]++;
+  }
+  for (let customer = 0; customer < customerCount; customer++) start[customer + 1] += start[customer];
+  const next = start.slice(0, customerCount);
+  const times = new Float64Array(start[customerCount]);
+  for (let i = 0; i < contacts.length; i++) {
+    const customer = customerCodes[i];
+    if (customer >= 0 && createdAt[i] === createdAt[i]) times[next[customer]++] = createdAt[i];
+  }
+  for (let customer = 0; customer < customerCount; customer++) {
+    if (start[customer + 1] - start[customer] > 1) times.subarray(start[customer], start[customer + 1]).sort();
+  }
+  return { start, times };
+}
+
+/** The first position in the sorted `times[from .. to)` holding a time greater than `instant`. */
+function firstAfter(times: Float64Array, from: number, to: number, instant: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (times[middle] > instant) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/**
+ * First contact resolution rate: the share of eligible contacts resolved in one touch, with no
+ * reopen, escalation, hand-off or repeat contact (seed 000: 70-79% is good, 80% and over world
+ * class).
+ *
+ * Eligible: in-scope contacts resolved in the period whose issue type is not in
+ * settings.fcrIneligibleIssueTypes. An eligible contact is FCR when all of these hold:
+ * - one touch: it is on a live channel (chat, phone: resolved within the one conversation), or
+ *   it has exactly one agent reply (a non-live contact without a reply count is not FCR);
+ * - it was not reopened and had no hand-offs (a missing count is taken as 0);
+ * - it was not escalated;
+ * - the same customer opened no other contact created after its resolution and at or before
+ *   resolution + settings.repeatWindowSeconds (default 7 days). Repeats are looked for among all
+ *   contacts read, on any channel, whatever the filters, even past the period's end; a contact
+ *   without a customer id cannot have repeats.
+ * Formula: FCR contacts / eligible contacts x 100, also per channel.
+ * Period attribution: the period of the resolution (start <= resolved_at < end).
+ *
+ * Cost: a counting sort of contacts by customer, then two binary searches per eligible contact.
+ *
+ * @example
+ * // two emails resolved with one reply; the first customer writes again two days later
+ * fcrRate(input).value; // => 50
+ * fcrRate(input).notFcrReasons.repeat_contact; // => 1
+ */
+export function fcrRate(input: MetricInput): FcrRateResult {
+  const contacts = input.data.contacts;
+  const scope = input.contactInScope;
+  const settings = input.settings;
+  const { start, end } = input.period;
+  const repeatWindow = settings.repeatWindowSeconds * 1000;
+  const createdAt = contacts.time.created_at;
+  const resolvedAt = contacts.time.resolved_at;
+  const agentReplies = contacts.number.agent_replies;
+  const reopens = contacts.number.reopens;
+  const handoffs = contacts.number.handoffs;
+  const escalated = contacts.flag.escalated;
+  const channelCodes = contacts.text.channel.codes;
+  const customerCodes = contacts.text.customer_id.codes;
+  const issueTypeCodes = contacts.text.issue_type.codes;
+  const isLive = codeMask(contacts.text.channel, settings.liveChannels);
+  const isIneligible = codeMask(contacts.text.issue_type, settings.fcrIneligibleIssueTypes);
+  const createdByCustomer = indexCreatedByCustomer(contacts);
+  const customerStart = createdByCustomer.start;
+  const customerTimes = createdByCustomer.times;
+
+  const eligiblePerChannel = newTally(contacts.text.channel);
+  const fcrPerChannel = newTally(contacts.text.channel);
+  const reasons: NotFcrReasons = { reopened: 0, escalated: 0, handoffs: 0, repeat_contact: 0, replies: 0 };
+  let eligible = 0;
+  let fcr = 0;
+  for (let i = 0; i < contacts.length; i++) {
+    if (scope[i] !== 1) continue;
+    const resolved = resolvedAt[i];
+    if (!(resolved >= start && resolved < end)) continue;
+    const issueType = issueTypeCodes[i];
+    if (issueType >= 0 && isIneligible[issueType] === 1) continue;
+    eligible++;
+    const channel = channelCodes[i];
+    eligiblePerChannel[channel + 1]++;
+
+    let isFcr = true;
+    const live = channel >= 0 && isLive[channel] === 1;
+    if (!live && agentReplies[i] !== 1) {
+      reasons.replies++;
+      isFcr = false;
+    }
+    if (reopens[i] > 0) {
+      reasons.reopened++;
+      isFcr = false;
+    }
+    if (escalated[i] === 1) {
+      reasons.escalated++;
+      isFcr = false;
+    }
+    if (handoffs[i] > 0) {
+      reasons.handoffs++;
+      isFcr = false;
+    }
+    const customer = customerCodes[i];
+    if (customer >= 0) {
+      const from = customerStart[customer];
+      const to = customerStart[customer + 1];
+      const windowEnd = resolved + repeatWindow;
+      let inWindow =
+        firstAfter(customerTimes, from, to, windowEnd) - firstAfter(customerTimes, from, to, resolved);
+      // The contact itself is in the index; it is in the window only with bad data (created
+      // after its own resolution), and it is never its own repeat.
+      const created = createdAt[i];
+      if (created > resolved && created <= windowEnd) inWindow--;
+      if (inWindow > 0) {
+        reasons.repeat_contact++;
+        isFcr = false;
+      }
+    }
+    if (isFcr) {
+      fcr++;
+      fcrPerChannel[channel + 1]++;
+    }
+  }
+  return {
+    ...rate(fcr, eligible),
+    byChannel: rateRecord(fcrPerChannel, eligiblePerChannel, contacts.text.channel.values),
+    notFcrReasons: reasons,
+  };
+}
+
+export const fcrRateMetric = defineMetric({
+  id: 'fcr_rate',
+  title: 'First contact resolution',
+  kind: 'rate',
+  definition:
+    'Contacts resolved in the period in one touch, never reopened, escalated or handed off, with no repeat contact within the repeat window (default 7 days) / eligible resolved contacts (percent)',
+  compute: fcrRate,
+});

@@ -1,0 +1,52 @@
+import { codeMask } from './columns.js';
+import { rate } from './stats.js';
+import type { MetricInput, RateSummary } from './types.js';
+import { defineMetric } from './types.js';
+
+export interface MissedRateResult extends RateSummary {
+  /** Chat requests no agent answered. */
+  missed: number;
+}
+
+/**
+ * Missed chat rate: the share of chat requests that no agent ever answered (the customer left,
+ * nobody was available, or the request timed out). Seed 001: about 21% of chat requests are
+ * missed.
+ *
+ * Formula: in-scope chats created in the period with missed = true / in-scope chats created in
+ * the period x 100. A chat whose missed flag is false or not given counts as not missed.
+ * Period attribution: the period in which the chat was requested (created).
+ *
+ * @example
+ * // five chat requests, one missed
+ * missedRate(input).value; // => 20
+ */
+export function missedRate(input: MetricInput): MissedRateResult {
+  const contacts = input.data.contacts;
+  const scope = input.contactInScope;
+  const { start, end } = input.period;
+  const createdAt = contacts.time.created_at;
+  const missedFlag = contacts.flag.missed;
+  const channelCodes = contacts.text.channel.codes;
+  const isChat = codeMask(contacts.text.channel, ['chat']);
+  let requests = 0;
+  let missed = 0;
+  for (let i = 0; i < contacts.length; i++) {
+    if (scope[i] !== 1) continue;
+    const channel = channelCodes[i];
+    if (channel < 0 || isChat[channel] !== 1) continue;
+    const created = createdAt[i];
+    if (!(created >= start && created < end)) continue;
+    requests++;
+    if (missedFlag[i] === 1) missed++;
+  }
+  return { ...rate(missed, requests), missed };
+}
+
+export const missedRateMetric = defineMetric({
+  id: 'missed_rate',
+  title: 'Missed chat rate',
+  kind: 'rate',
+  definition: 'Chat requests created in the period that no agent answered / chat requests (percent)',
+  compute: missedRate,
+});

@@ -1,0 +1,109 @@
+import { numberByCode } from './columns.js';
+import { rate } from './stats.js';
+import type { MetricInput, RateSummary } from './types.js';
+import { defineMetric } from './types.js';
+
+export interface SlaComplianceResult extends RateSummary {
+  /** First-response targets alone. */
+  first_response: RateSummary;
+  /** Resolution targets alone. */
+  resolution: RateSummary;
+  /** Targets breached (decided in the period), both kinds. */
+  breaches: number;
+}
+
+/** Met and decided counts of one kind of target. */
+interface TargetCounts {
+  met: number;
+  decided: number;
+}
+
+/**
+ * Decides every target of one kind and counts those decided in the period. A target is met when
+ * the event happened at or before its due time, and is then decided at the event; otherwise it
+ * is breached (late, or never happened), decided at the due time.
+ */
+function countTargets(
+  input: MetricInput,
+  dueColumn: Float64Array,
+  defaultDelayByChannel: Float64Array,
+  eventColumn: Float64Array,
+): TargetCounts {
+  const contacts = input.data.contacts;
+  const scope = input.contactInScope;
+  const { start, end } = input.period;
+  const createdAt = contacts.time.created_at;
+  const channelCodes = contacts.text.channel.codes;
+  let met = 0;
+  let decided = 0;
+  for (let i = 0; i < contacts.length; i++) {
+    if (scope[i] !== 1) continue;
+    let due = dueColumn[i];
+    if (due !== due) {
+      const channel = channelCodes[i];
+      // NaN when the channel is missing or has no default target: the contact has no target.
+      due = channel >= 0 ? createdAt[i] + defaultDelayByChannel[channel] : NaN;
+      if (due !== due) continue;
+    }
+    const event = eventColumn[i];
+    const isMet = event <= due; // false when the event never happened (NaN)
+    const decidedAt = isMet ? event : due;
+    if (!(decidedAt >= start && decidedAt < end)) continue;
+    decided++;
+    if (isMet) met++;
+  }
+  return { met, decided };
+}
+
+/**
+ * SLA compliance: the share of service-level targets that were met, counted per target as
+ * Zendesk does.
+ *
+ * Each in-scope contact has up to two targets. First response: due at
+ * `sla_first_response_due_at` when the export gives it, else at created + the channel's default
+ * first-response target (settings.slaTargets.firstResponse), else none. Resolution: due at
+ * `sla_resolution_due_at`, else created + settings.slaTargets.resolution for the channel, else
+ * none. A target is met when the first reply / the resolution happened at or before its due
+ * time; otherwise it is breached, whether the event came late or never (a contact still open
+ * past its target is breached).
+ * Formula: targets met / targets decided x 100, also per kind of target.
+ * Period attribution: a met target is decided at the moment of its event, a breached one at its
+ * due time; a target counts in the period in which it was decided.
+ *
+ * @example
+ * // an email answered after 2 h (target 24 h) and a chat answered after 5 min (target 2 min)
+ * slaCompliance(input).value; // => 50
+ * slaCompliance(input).breaches; // => 1
+ */
+export function slaCompliance(input: MetricInput): SlaComplianceResult {
+  const contacts = input.data.contacts;
+  const { firstResponse: firstResponseTargets, resolution: resolutionTargets } = input.settings.slaTargets;
+  const firstResponse = countTargets(
+    input,
+    contacts.time.sla_first_response_due_at,
+    numberByCode(contacts.text.channel, firstResponseTargets, 1000),
+    contacts.time.first_response_at,
+  );
+  const resolution = countTargets(
+    input,
+    contacts.time.sla_resolution_due_at,
+    numberByCode(contacts.text.channel, resolutionTargets, 1000),
+    contacts.time.resolved_at,
+  );
+  const met = firstResponse.met + resolution.met;
+  const decided = firstResponse.decided + resolution.decided;
+  return {
+    ...rate(met, decided),
+    first_response: rate(firstResponse.met, firstResponse.decided),
+    resolution: rate(resolution.met, resolution.decided),
+    breaches: decided - met,
+  };
+}
+
+export const slaComplianceMetric = defineMetric({
+  id: 'sla_compliance',
+  title: 'SLA compliance',
+  kind: 'rate',
+  definition: 'First-response and resolution targets met / targets decided in the period (percent)',
+  compute: slaCompliance,
+});

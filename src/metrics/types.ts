@@ -1,0 +1,129 @@
+import type { Dataset } from '../model/dataset.js';
+
+/** A half-open interval of instants, [start, end), in epoch milliseconds. */
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+/** A first-response or resolution target by channel; seconds. */
+export interface SlaTargets {
+  firstResponse: Readonly<Record<string, number>>;
+  resolution: Readonly<Record<string, number>>;
+}
+
+/** Settings that shape definitions; all have defaults from METRICS.md (see `DEFAULT_SETTINGS`). */
+export interface MetricSettings {
+  /** backlog_aged: open contacts older than this many seconds at the end of the period. */
+  backlogAgeSeconds: number;
+  /** fcr_rate: a repeat contact within this many seconds after resolution breaks FCR. */
+  repeatWindowSeconds: number;
+  /** fcr_rate: issue types that are not FCR-eligible. */
+  fcrIneligibleIssueTypes: readonly string[];
+  /** abandonment_rate: abandons sooner than this many seconds after arrival are excluded. */
+  shortAbandonSeconds: number;
+  /** csat: an answer is satisfied when score / scale >= this ratio (4 or 5 of 5). */
+  csatSatisfiedRatio: number;
+  /** Default SLA targets by channel, used when a contact has no per-ticket due time. */
+  slaTargets: SlaTargets;
+  /** Channels that are live (a conversation in one sitting): chat and phone. */
+  liveChannels: readonly string[];
+}
+
+export const DEFAULT_SETTINGS: MetricSettings = {
+  backlogAgeSeconds: 24 * 3600,
+  repeatWindowSeconds: 7 * 24 * 3600,
+  fcrIneligibleIssueTypes: [],
+  shortAbandonSeconds: 5,
+  csatSatisfiedRatio: 0.8,
+  // METRICS.md, seed 004: phone 4 min, live chat 2 min, email and web forms 24 h, social 1 h.
+  slaTargets: {
+    firstResponse: { phone: 4 * 60, chat: 2 * 60, email: 24 * 3600, web: 24 * 3600, social: 3600 },
+    resolution: {},
+  },
+  liveChannels: ['chat', 'phone'],
+};
+
+/**
+ * What every metric function receives: the data, which rows pass the report's filters, the
+ * period, and the settings. Metrics never read files, the clock or the environment.
+ */
+export interface MetricInput {
+  data: Dataset;
+  /** 1 where the contact passes the dimension filters (channel, agent, team, priority). */
+  contactInScope: Uint8Array;
+  /** 1 where the survey answer passes the filters. */
+  surveyInScope: Uint8Array;
+  /** 1 where the customer passes the filters. */
+  customerInScope: Uint8Array;
+  period: Interval;
+  settings: MetricSettings;
+}
+
+/** Summary of a sample of durations, in seconds. Empty: n 0 and nulls. */
+export interface DurationSummary {
+  unit: 'seconds';
+  n: number;
+  value: number | null;
+  mean: number | null;
+  median: number | null;
+  p90: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+/** A proportion in percent with its counts and 95% Wilson score interval. */
+export interface RateSummary {
+  unit: 'percent';
+  n: number;
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  ci95: [number, number] | null;
+}
+
+export interface CountSummary {
+  unit: 'count';
+  n: number;
+  value: number;
+}
+
+/** Every metric result has a unit, `n` and a headline `value`; metrics add their own details. */
+export interface MetricResult {
+  unit: string;
+  n: number;
+  value: number | null;
+  [detail: string]: unknown;
+}
+
+export type MetricKind = 'duration' | 'rate' | 'count' | 'score' | 'distribution';
+
+export interface MetricDefinition {
+  id: string;
+  title: string;
+  kind: MetricKind;
+  /** One-line definition, as `supmetrics metrics` prints it. */
+  definition: string;
+  compute(input: MetricInput): MetricResult;
+}
+
+/** Summary of a sample in any unit (agent replies, messages, ...): the same fields as DurationSummary. */
+export type SampleSummary<Unit extends string> = Omit<DurationSummary, 'unit'> & { unit: Unit };
+
+/** What every metric's own result type must have; its details come on top. */
+export interface ResultHeadline {
+  unit: string;
+  n: number;
+  value: number | null;
+}
+
+/**
+ * Declares a metric whose `compute` returns its own precise result type. The result types are
+ * interfaces, which TypeScript will not match against MetricResult's open index signature, so the
+ * check is done here against ResultHeadline instead.
+ */
+export function defineMetric<Result extends ResultHeadline>(
+  definition: Omit<MetricDefinition, 'compute'> & { compute(input: MetricInput): Result },
+): MetricDefinition {
+  return definition as unknown as MetricDefinition;
+}

@@ -1,0 +1,45 @@
+import { newTally, tallyRecord } from './columns.js';
+import type { CountSummary, MetricInput } from './types.js';
+import { defineMetric } from './types.js';
+
+export interface VolumeResult extends CountSummary {
+  /** Contacts per channel, ordered by channel; a missing channel is "(none)". */
+  byChannel: Record<string, number>;
+}
+
+/**
+ * Contact volume: how many contacts customers opened, the demand the team has to meet.
+ *
+ * Formula: the count of in-scope contacts created in the period; also that count per channel.
+ * Period attribution: the period in which the contact was created (start <= created_at < end).
+ *
+ * @example
+ * // three contacts in March 2024: two emails and a chat
+ * volume(input).value; // => 3
+ * volume(input).byChannel; // => { chat: 1, email: 2 }
+ */
+export function volume(input: MetricInput): VolumeResult {
+  const contacts = input.data.contacts;
+  const scope = input.contactInScope;
+  const { start, end } = input.period;
+  const createdAt = contacts.time.created_at;
+  const channelCodes = contacts.text.channel.codes;
+  const perChannel = newTally(contacts.text.channel);
+  let count = 0;
+  for (let i = 0; i < contacts.length; i++) {
+    if (scope[i] !== 1) continue;
+    const created = createdAt[i];
+    if (!(created >= start && created < end)) continue;
+    count++;
+    perChannel[channelCodes[i] + 1]++;
+  }
+  return { unit: 'count', n: count, value: count, byChannel: tallyRecord(perChannel, contacts.text.channel.values) };
+}
+
+export const volumeMetric = defineMetric({
+  id: 'volume',
+  title: 'Contact volume',
+  kind: 'count',
+  definition: 'Contacts created in the period, in total and per channel',
+  compute: volume,
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { contactsFrom } from '../../src/model/records.js';
+import { slaCompliance } from '../../src/metrics/sla_compliance.js';
+import { hasNoNaN, metricInput } from './helpers.js';
+
+describe('sla_compliance', () => {
+  it('counts each target met or breached against the default targets per channel', () => {
+    const contacts = contactsFrom([
+      // email, 24 h target: answered after 2 h, met
+      { id: 'a', channel: 'email', created_at: '2024-03-10T08:00:00Z', first_response_at: '2024-03-10T10:00:00Z' },
+      // chat, 2 min target: answered after 5 min, breached
+      { id: 'b', channel: 'chat', created_at: '2024-03-10T08:00:00Z', first_response_at: '2024-03-10T08:05:00Z' },
+      // phone, 4 min target: answered exactly at the due time, met
+      { id: 'c', channel: 'phone', created_at: '2024-03-10T08:00:00Z', first_response_at: '2024-03-10T08:04:00Z' },
+      // a channel without a default target and no due time in the export: no target
+      { id: 'd', channel: 'fax', created_at: '2024-03-10T08:00:00Z', first_response_at: '2024-03-10T08:04:00Z' },
+      // no channel: no target
+      { id: 'e', created_at: '2024-03-10T08:00:00Z' },
+    ]);
+    const result = slaCompliance(metricInput({ contacts }));
+    expect(result).toMatchObject({ unit: 'percent', n: 3, numerator: 2, denominator: 3, breaches: 1 });
+    expect(result.value).toBeCloseTo(200 / 3, 10);
+    expect(result.first_response).toMatchObject({ numerator: 2, denominator: 3 });
+    expect(result.resolution).toMatchObject({ n: 0, value: null, ci95: null });
+  });
+
+  it('uses the due times of the export before the defaults, for both kinds of target', () => {
+    const contacts = contactsFrom([
+      {
+        id: 'a',
+        channel: 'chat', // default 2 min, overridden by the export's due time
+        created_at: '2024-03-10T08:00:00Z',
+        first_response_at: '2024-03-10T08:30:00Z',
+        sla_first_response_due_at: '2024-03-10T09:00:00Z',
+        resolved_at: '2024-03-10T12:00:00Z',
+        sla_resolution_due_at: '2024-03-10T11:00:00Z',
+      },
+    ]);
+    const result = slaCompliance(metricInput({ contacts }));
+    expect(result.first_response).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(result.resolution).toMatchObject({ numerator: 0, denominator: 1 });
+    expect(result).toMatchObject({ numerator: 1, denominator: 2, value: 50, breaches: 1 });
+  });
+
+  it('uses default resolution targets from the settings', () => {
+    const contacts = contactsFrom([
+      { id: 'a', channel: 'email', created_at: '2024-03-10T08:00:00Z', first_response_at: '2024-03-10T09:00:00Z', resolved_at: '2024-03-12T08:00:00Z' },
+    ]);
+    const slaTargets = { firstResponse: {}, resolution: { email: 24 * 3600 } };
+    const result = slaCompliance(metricInput({ contacts, settings: { slaTargets } }));
+    expect(result).toMatchObject({ numerator: 0, denominator: 1, breaches: 1 });
+    expect(result.first_response.denominator).toBe(0);
+  });
+
+  it('decides a met target at its event and a breached one at its due time', () => {
+    const contacts = contactsFrom([
+      // met on 31 March: in March
+      { id: 'met', created_at: '2024-03-31T20:00:00Z', first_response_at: '2024-03-31T21:00:00Z', sla_first_response_due_at: '2024-04-01T08:00:00Z' },
+      // never answered, due 1 April: decided in April, not in March
+      { id: 'open', created_at: '2024-03-31T20:00:00Z', sla_first_response_due_at: '2024-04-01T08:00:00Z' },
+      // due exactly at the start of April and answered later: breached, decided in April
+      { id: 'late', created_at: '2024-03-31T20:00:00Z', first_response_at: '2024-04-02T00:00:00Z', sla_first_response_due_at: '2024-04-01T00:00:00Z' },
+      // due exactly at the start of March and never answered: breached in March
+      { id: 'old', created_at: '2024-02-28T00:00:00Z', sla_first_response_due_at: '2024-03-01T00:00:00Z' },
+    ]);
+    const march = slaCompliance(metricInput({ contacts }));
+    expect(march).toMatchObject({ numerator: 1, denominator: 2, breaches: 1 });
+    const april = slaCompliance(
+      metricInput({ contacts, period: { start: Date.parse('2024-04-01T00:00:00Z'), end: Date.parse('2024-05-01T00:00:00Z') } }),
+    );
+    expect(april).toMatchObject({ numerator: 0, denominator: 2, value: 0, breaches: 2 });
+  });
+
+  it('keeps only contacts in scope, and gives null with no targets', () => {
+    const contacts = contactsFrom([
+      { id: 'a', channel: 'email', created_at: '2024-03-10T08:00:00Z', first_response_at: '2024-03-10T10:00:00Z' },
+      { id: 'b', channel: 'chat', created_at: '2024-03-10T08:00:00Z', first_response_at: '2024-03-10T08:05:00Z' },
+    ]);
+    expect(slaCompliance(metricInput({ contacts, contactInScope: [0, 1] }))).toMatchObject({ value: 0, denominator: 1 });
+    const none = slaCompliance(metricInput({ contacts, contactInScope: [0, 0] }));
+    expect(none).toMatchObject({ n: 0, value: null, ci95: null, breaches: 0 });
+    expect(hasNoNaN(none)).toBe(true);
+  });
+});
