@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../errors.js';
+import { metricsCommand } from './metrics.js';
+import { reportCommand } from './report.js';
+
+/** Exit codes (DESIGN.md): 0 success, 1 a check threshold failed, 2 bad usage or unreadable input. */
+export const EXIT_USAGE = 2;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function program(): Command {
+  const root = new Command('supmetrics')
+    .description('customer-support KPIs from helpdesk exports: response and resolution times, SLA, backlog, FCR, CSAT, NPS, churn')
+    .version(version())
+    .option('--debug', 'show stack traces of errors')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ supmetrics report exports/ --period 2024-03
+  $ supmetrics report exports/ --period last-week --format json --out weekly.json
+  $ supmetrics metrics`,
+    )
+    .showHelpAfterError('(add --help for usage)');
+  root.addCommand(reportCommand());
+  root.addCommand(metricsCommand());
+  root.exitOverride();
+  for (const command of root.commands) command.exitOverride();
+  return root;
+}
+
+/** Runs the CLI; the only place that turns errors into exit codes. */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    await program().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander has printed its message (or the help) already
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`supmetrics: ${error.describe()}\n`);
+      if (debug) process.stderr.write(`${error.stack}\n`);
+      return EXIT_USAGE;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`supmetrics: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+    return EXIT_USAGE;
+  }
+}

@@ -1,0 +1,79 @@
+import { Command, Option } from 'commander';
+import { UserError } from '../errors.js';
+import { readInputs } from '../ingest/read.js';
+import { expandSources } from '../ingest/sources.js';
+import { DEFAULT_SETTINGS } from '../metrics/types.js';
+import { buildReport } from '../report/build.js';
+import { FORMATS, RENDERERS } from '../report/render/index.js';
+import type { Format } from '../report/render/index.js';
+import type { Report } from '../report/report.js';
+import { dataSpan } from '../report/span.js';
+import { PERIOD_FORMS, parsePeriod } from '../time/period.js';
+import { assertZone } from '../time/timestamp.js';
+import { addInputOptions, checkMetricIds, filtersOf } from './options.js';
+import type { InputOptions } from './options.js';
+import { writeFileAtomic } from './output.js';
+import { useColor } from './terminal.js';
+
+interface ReportCommandOptions extends InputOptions {
+  format: Format;
+  out?: string;
+}
+
+const EXAMPLES = `
+Paths are files or folders; a folder is read whole (csv, tsv, json, ndjson). Each file's kind
+(contacts, surveys, customers) is detected from its columns; force it with kind:path.
+Use - to read standard input.
+
+Periods: ${PERIOD_FORMS.join(', ')}.
+Every period is half-open [start, end) in --tz; ranges include both days.
+
+Examples:
+  $ supmetrics report exports/ --period 2024-03
+  $ supmetrics report exports/ --period 2024-03 --channel email --format json
+  $ supmetrics report contacts:tickets.csv surveys:csat.csv --period last-week --tz Europe/Berlin
+  $ supmetrics report exports/ --period 2024-Q1 --metrics first_response_time,sla_compliance --out q1.json --format json
+  $ cat tickets.csv | supmetrics report - --period 2024-03-01..2024-03-15`;
+
+/** Reads the inputs and builds the report for the options; shared by the commands that report. */
+export async function runReport(paths: string[], options: InputOptions, now: number): Promise<Report> {
+  assertZone(options.tz);
+  checkMetricIds(options.metrics);
+  const requested = options.period ? parsePeriod(options.period, { zone: options.tz, now }) : undefined;
+  const sources = expandSources(paths);
+  const { data, inputs } = await readInputs(sources, { zone: options.tz, dateOrder: options.dateOrder });
+  const period = requested ?? dataSpan(data, options.tz);
+  if (!period) throw new UserError('no contacts or survey answers were read, and no --period was given');
+  for (const input of inputs) {
+    if (input.log.rejected > 0) {
+      const first = input.log.rejects[0];
+      process.stderr.write(
+        `supmetrics: warning: ${input.path}: ${input.log.rejected} row(s) rejected (first: line ${first.line}${first.column ? `, column '${first.column}'` : ''}: ${first.reason})\n`,
+      );
+    }
+  }
+  return buildReport(data, inputs, {
+    period,
+    filters: filtersOf(options),
+    metrics: options.metrics,
+    settings: DEFAULT_SETTINGS,
+  });
+}
+
+export function reportCommand(): Command {
+  const command = new Command('report')
+    .description('compute support KPIs over exported files and print or write a report')
+    .argument('<paths...>', 'files or folders to read (kind:path to force a kind, - for stdin)');
+  addInputOptions(command)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --out <file>', 'write the report to this file (atomically) instead of stdout')
+    .addHelpText('after', EXAMPLES)
+    .action(async (paths: string[], options: ReportCommandOptions) => {
+      const report = await runReport(paths, options, Date.now());
+      const color = !options.out && useColor(process.stdout);
+      const text = RENDERERS[options.format](report, { color });
+      if (options.out) writeFileAtomic(options.out, text);
+      else process.stdout.write(text);
+    });
+  return command;
+}

@@ -1,0 +1,209 @@
+import { createReadStream } from 'node:fs';
+import { extname } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Kind, KindSpec } from '../model/fields.js';
+import { KINDS } from '../model/fields.js';
+import type { Dataset } from '../model/dataset.js';
+import { TableBuilder } from '../model/table.js';
+import type { ContactTable, CustomerTable, SurveyTable } from '../model/table.js';
+import { UserError } from '../errors.js';
+import type { DateOrder } from '../time/timestamp.js';
+import { createTimestampParser } from '../time/timestamp.js';
+import { CsvTokenizer } from './csv.js';
+import type { RecordSink } from './csv.js';
+import { decodeText } from './decode.js';
+import { checkKind, detectKind } from './detect.js';
+import { JsonRecordSplitter } from './json.js';
+import type { ObjectSink } from './json.js';
+import { InputLog } from './log.js';
+import { RowMapper } from './map.js';
+import type { MapTarget } from './map.js';
+import type { InputSource } from './sources.js';
+
+export type InputFormat = 'csv' | 'json' | 'ndjson';
+
+/** What was read from one input and how. */
+export interface InputInfo {
+  path: string;
+  kind: Kind;
+  preset: 'native';
+  format: InputFormat;
+  delimiter?: string;
+  /** Model field to the column it was read from. */
+  columns: Record<string, string>;
+  unmappedColumns: string[];
+  log: InputLog;
+}
+
+export interface ReadOptions {
+  /** Zone of timestamps written without an offset. */
+  zone: string;
+  dateOrder?: DateOrder;
+  /** Standard input, for the path `-`. */
+  stdin?: Readable;
+}
+
+export interface ReadResult {
+  data: Dataset;
+  inputs: InputInfo[];
+}
+
+/** Reads every source, streamed, into one table per kind. */
+export async function readInputs(sources: readonly InputSource[], options: ReadOptions): Promise<ReadResult> {
+  if (sources.length > 0xffff) throw new UserError(`too many input files (${sources.length}; at most 65535)`);
+  const tables = {
+    contacts: new TableBuilder(KINDS.contacts as KindSpec),
+    surveys: new TableBuilder(KINDS.surveys as KindSpec),
+    customers: new TableBuilder(KINDS.customers as KindSpec),
+  };
+  const parseTime = createTimestampParser({ zone: options.zone, dateOrder: options.dateOrder });
+  const paths = sources.map((source) => source.path);
+  const inputs: InputInfo[] = [];
+  for (let i = 0; i < sources.length; i++) {
+    const reader = new InputReader(sources[i], i, tables, parseTime, paths);
+    await reader.read(options.stdin);
+    inputs.push(reader.info());
+  }
+  return {
+    data: {
+      contacts: tables.contacts.build() as unknown as ContactTable,
+      surveys: tables.surveys.build() as unknown as SurveyTable,
+      customers: tables.customers.build() as unknown as CustomerTable,
+    },
+    inputs,
+  };
+}
+
+function formatFromExtension(path: string): InputFormat | undefined {
+  const extension = extname(path).toLowerCase();
+  if (extension === '.json') return 'json';
+  if (extension === '.ndjson' || extension === '.jsonl') return 'ndjson';
+  if (extension === '.csv' || extension === '.tsv' || extension === '.txt') return 'csv';
+  return undefined;
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Reads one input: decodes, tokenizes, detects its kind from the header, maps its rows. */
+class InputReader implements RecordSink, ObjectSink {
+  private readonly log = new InputLog();
+  private mapper: RowMapper | undefined;
+  private kind: Kind | undefined;
+  private format: InputFormat | undefined;
+  private header: string[] = [];
+  private headerIndex = new Map<string, number>();
+  private csv: CsvTokenizer | undefined;
+  private json: JsonRecordSplitter | undefined;
+
+  constructor(
+    private readonly source: InputSource,
+    private readonly index: number,
+    private readonly tables: Record<Kind, TableBuilder<KindSpec>>,
+    private readonly parseTime: (text: string) => number,
+    private readonly paths: readonly string[],
+  ) {
+    this.kind = source.kind;
+    this.format = formatFromExtension(source.path);
+  }
+
+  async read(stdin: Readable | undefined): Promise<void> {
+    const { path } = this.source;
+    const stream = path === '-' ? (stdin ?? process.stdin) : createReadStream(path, { highWaterMark: 1 << 20 });
+    try {
+      for await (const text of decodeText(stream)) this.push(text);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+      throw new UserError(`cannot read: ${reason}`, { file: path });
+    }
+    this.csv?.end();
+    this.json?.end();
+    if (this.kind === undefined) {
+      throw new UserError('no header and no records: cannot tell what it holds (name it as kind:path)', { file: path });
+    }
+  }
+
+  private push(text: string): void {
+    if (!this.csv && !this.json) {
+      if (this.format === undefined) {
+        const first = text.trimStart()[0];
+        if (first === undefined) return;
+        this.format = first === '[' || first === '{' ? 'json' : 'csv';
+      }
+      if (this.format === 'csv') {
+        const tab = extname(this.source.path).toLowerCase() === '.tsv';
+        this.csv = new CsvTokenizer(this, tab ? { delimiter: '\t' } : {});
+      } else {
+        this.json = new JsonRecordSplitter(this);
+      }
+    }
+    if (this.csv) this.csv.push(text);
+    else this.json!.push(text);
+  }
+
+  /** CSV: the first record is the header. */
+  record(fields: string[], line: number): void {
+    if (this.mapper) {
+      this.mapper.row(fields, line);
+      return;
+    }
+    this.header = fields;
+    this.start();
+  }
+
+  /** JSON: the keys of the records form a header that grows as new keys appear. */
+  object(value: Record<string, unknown>, line: number): void {
+    let grown = false;
+    for (const key in value) {
+      if (!this.headerIndex.has(key)) {
+        this.headerIndex.set(key, this.header.length);
+        this.header.push(key);
+        grown = true;
+      }
+    }
+    if (!this.mapper) this.start();
+    else if (grown) this.mapper.bind(this.header);
+    const fields = new Array<string>(this.header.length);
+    for (let i = 0; i < this.header.length; i++) fields[i] = cellText(value[this.header[i]]);
+    this.mapper!.row(fields, line);
+  }
+
+  malformed(line: number, reason: string): void {
+    this.log.read++;
+    this.log.reject(line, reason);
+  }
+
+  private start(): void {
+    const { path } = this.source;
+    if (this.kind) checkKind(this.kind, this.header, path);
+    else this.kind = detectKind(this.header, path);
+    const target: MapTarget = {
+      kind: this.kind,
+      table: this.tables[this.kind],
+      input: this.index,
+      parseTime: this.parseTime,
+      log: this.log,
+      inputPaths: this.paths,
+    };
+    this.mapper = new RowMapper(target, this.header);
+  }
+
+  info(): InputInfo {
+    if (this.json?.format === 'ndjson') this.format = 'ndjson';
+    return {
+      path: this.source.path,
+      kind: this.kind!,
+      preset: 'native',
+      format: this.format ?? 'csv',
+      delimiter: this.csv?.delimiter,
+      columns: this.mapper ? { ...this.mapper.mappedColumns } : {},
+      unmappedColumns: this.mapper ? [...this.mapper.unmappedColumns] : [],
+      log: this.log,
+    };
+  }
+}

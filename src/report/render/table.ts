@@ -1,0 +1,107 @@
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { METRICS } from '../../metrics/registry.js';
+import type { MetricResult } from '../../metrics/types.js';
+import type { Report } from '../report.js';
+import { formatCount, formatDuration, formatPercent } from './format.js';
+
+export interface TableOptions {
+  /** Colour is for terminals only; the CLI decides (TTY and no NO_COLOR). */
+  color: boolean;
+}
+
+const TITLES = new Map(METRICS.map((metric) => [metric.id, metric.title]));
+
+/** The headline value of a metric in its unit. */
+function formatValue(result: MetricResult): string {
+  switch (result.unit) {
+    case 'seconds':
+      return formatDuration(result.value);
+    case 'percent':
+      return formatPercent(result.value);
+    case 'nps':
+      return result.value === null ? '–' : result.value.toFixed(1);
+    default:
+      return formatCount(result.value);
+  }
+}
+
+function num(result: MetricResult, key: string): number | null {
+  const value = result[key];
+  return typeof value === 'number' ? value : null;
+}
+
+/** A short line of what stands behind the headline value. */
+function formatDetail(id: string, result: MetricResult): string {
+  if (result.n === 0) return 'no data';
+  if (typeof result.median === 'number') {
+    const f = result.unit === 'seconds' ? formatDuration : formatCount;
+    return `median ${f(num(result, 'median'))} · p90 ${f(num(result, 'p90'))}`;
+  }
+  const ci = result.ci95 as [number, number] | null | undefined;
+  if (typeof result.numerator === 'number' && typeof result.denominator === 'number') {
+    const ratio = `${formatCount(result.numerator)}/${formatCount(result.denominator)}`;
+    return ci ? `${ratio} · 95% CI ${ci[0].toFixed(1)}–${ci[1].toFixed(1)}` : ratio;
+  }
+  if (id === 'nps') {
+    return `promoters ${formatCount(num(result, 'promoters'))} · passives ${formatCount(num(result, 'passives'))} · detractors ${formatCount(num(result, 'detractors'))}`;
+  }
+  if (id === 'channel_mix' && result.channels && typeof result.channels === 'object') {
+    return Object.entries(result.channels as Record<string, { percent: number }>)
+      .sort((a, b) => b[1].percent - a[1].percent)
+      .map(([channel, share]) => `${channel} ${formatPercent(share.percent)}`)
+      .join(' · ');
+  }
+  if (id === 'retention_rate') {
+    return `start ${formatCount(num(result, 'atStart'))} · end ${formatCount(num(result, 'atEnd'))} · new ${formatCount(num(result, 'new'))}`;
+  }
+  return '';
+}
+
+/** The report as terminal tables: the metrics, then the data-quality summary. */
+export function renderTable(report: Report, options: TableOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const filters = Object.entries(report.filters)
+    .map(([name, values]) => `${name}=${(values as string[]).join(',')}`)
+    .join(' ');
+  const { period } = report;
+  const lines = [
+    chalk.bold(`supmetrics report · ${period.label}`) +
+      chalk.dim(` (${period.start} → ${period.end}, ${period.timeZone})${filters ? ` · ${filters}` : ''}`),
+  ];
+
+  const style = { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] };
+  const metrics = new Table({ head: ['Metric', 'Value', 'n', 'Detail'], style, colAligns: ['left', 'right', 'right', 'left'] });
+  for (const [id, result] of Object.entries(report.metrics)) {
+    const value = result.n === 0 ? chalk.dim('–') : formatValue(result);
+    metrics.push([TITLES.get(id) ?? id, value, formatCount(result.n), formatDetail(id, result)]);
+  }
+  lines.push(metrics.toString());
+
+  const inputs = new Table({
+    head: ['Input', 'Kind', 'Read', 'Used', 'Filtered', 'Rejected'],
+    style,
+    colAligns: ['left', 'left', 'right', 'right', 'right', 'right'],
+  });
+  for (const input of report.inputs) {
+    const rejected = formatCount(input.rows.rejected);
+    inputs.push([
+      input.path,
+      input.kind,
+      formatCount(input.rows.read),
+      formatCount(input.rows.used),
+      formatCount(input.rows.filtered),
+      input.rows.rejected > 0 ? chalk.yellow(rejected) : rejected,
+    ]);
+  }
+  lines.push('Data quality', inputs.toString());
+  for (const input of report.inputs) {
+    for (const reject of input.rejects.slice(0, 3)) {
+      const column = reject.column ? ` (${reject.column})` : '';
+      lines.push(chalk.yellow(`  ${input.path}:${reject.line}${column}: ${reject.reason}`));
+    }
+    const more = input.rows.rejected - Math.min(3, input.rejects.length);
+    if (more > 0) lines.push(chalk.dim(`  ... and ${formatCount(more)} more rejected rows in ${input.path} (see --format json)`));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,36 @@
+import type { MetricResult } from '../metrics/types.js';
+import type { RowProblem } from '../ingest/log.js';
+import type { Filters } from './select.js';
+
+/** The version of the JSON report contract (DESIGN.md, "JSON report"); bumped only on a breaking change. */
+export const SCHEMA_VERSION = 1;
+
+export interface RowAccounting {
+  read: number;
+  used: number;
+  filtered: number;
+  rejected: number;
+}
+
+export interface InputReport {
+  path: string;
+  kind: string;
+  preset: string;
+  format: string;
+  delimiter?: string;
+  rows: RowAccounting;
+  rejects: RowProblem[];
+  /** Rejected rows beyond those listed in `rejects`. */
+  rejectsOmitted: number;
+  warnings: { count: number; samples: RowProblem[] };
+  unmappedColumns: string[];
+}
+
+/** A finished report: everything a renderer needs, nothing it must compute. */
+export interface Report {
+  schemaVersion: typeof SCHEMA_VERSION;
+  period: { label: string; start: string; end: string; timeZone: string };
+  filters: Filters;
+  inputs: InputReport[];
+  metrics: Record<string, MetricResult>;
+}
