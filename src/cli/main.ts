@@ -36,6 +36,11 @@ Examples:
 /** Runs the CLI; the only place that turns errors into exit codes. */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  // a reader that stops early (`| head`) is not an error
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   try {
     await program().parseAsync(argv);
     return 0;

@@ -71,7 +71,9 @@ export function renderTable(report: Report, options: TableOptions): string {
   ];
 
   const style = { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] };
-  const metrics = new Table({ head: ['Metric', 'Value', 'n', 'Detail'], style, colAligns: ['left', 'right', 'right', 'left'] });
+  // no rule between body rows: twenty metrics read better as one block
+  const chars = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+  const metrics = new Table({ head: ['Metric', 'Value', 'n', 'Detail'], style, chars, colAligns: ['left', 'right', 'right', 'left'] });
   for (const [id, result] of Object.entries(report.metrics)) {
     const value = result.n === 0 ? chalk.dim('–') : formatValue(result);
     metrics.push([TITLES.get(id) ?? id, value, formatCount(result.n), formatDetail(id, result)]);
@@ -81,6 +83,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   const inputs = new Table({
     head: ['Input', 'Kind', 'Read', 'Used', 'Filtered', 'Rejected'],
     style,
+    chars,
     colAligns: ['left', 'left', 'right', 'right', 'right', 'right'],
   });
   for (const input of report.inputs) {
