@@ -1,3 +1,5 @@
+import { UserError } from '../errors.js';
+
 /** Receives the records of a JSON input one at a time, so the input is never held whole. */
 export interface ObjectSink {
   /** One top-level record (a JSON object), with the 1-based line where it starts. */
@@ -65,12 +67,12 @@ export class JsonRecordSplitter {
   private escape = false;
   private elementLine = 0;
 
-  /** `maxRecordLength`: longest element or line in characters; longer ones are reported and skipped. Default 1_048_576 * 4. */
+  /** `maxRecordLength`: longest element or line in characters; longer ones are reported and skipped. Default 1_048_576 * 4. Throws UserError on a limit that is not a positive integer. */
   constructor(sink: ObjectSink, options: { maxRecordLength?: number } = {}) {
     this.sink = sink;
     const max = options.maxRecordLength ?? 1_048_576 * 4;
     if (!Number.isInteger(max) || max <= 0) {
-      throw new RangeError(`maxRecordLength must be a positive integer, got ${String(options.maxRecordLength)}`);
+      throw new UserError(`maxRecordLength must be a positive integer, got ${String(options.maxRecordLength)}`);
     }
     this.maxRecordLength = max;
   }

@@ -1,0 +1,117 @@
+import { describe, it, expect } from 'vitest';
+import { decodeText, detectEncoding } from '../../src/ingest/decode.js';
+
+async function* fromChunks(chunks: Uint8Array[]): AsyncGenerator<Uint8Array> {
+  for (const chunk of chunks) yield chunk;
+}
+
+async function decodeAll(chunks: Uint8Array[]): Promise<{ text: string; pieces: string[] }> {
+  const pieces: string[] = [];
+  for await (const piece of decodeText(fromChunks(chunks))) pieces.push(piece);
+  return { text: pieces.join(''), pieces };
+}
+
+/** Splits bytes into chunks of the given sizes, the rest as a last chunk. */
+function split(bytes: Uint8Array, sizes: number[]): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  let from = 0;
+  for (const size of sizes) {
+    chunks.push(bytes.slice(from, from + size));
+    from += size;
+  }
+  if (from < bytes.length) chunks.push(bytes.slice(from));
+  return chunks;
+}
+
+function utf16(text: string, order: 'le' | 'be', bom = true): Uint8Array {
+  const bytes = new Uint8Array((text.length + (bom ? 1 : 0)) * 2);
+  let at = 0;
+  const put = (unit: number) => {
+    if (order === 'le') {
+      bytes[at++] = unit & 0xff;
+      bytes[at++] = unit >> 8;
+    } else {
+      bytes[at++] = unit >> 8;
+      bytes[at++] = unit & 0xff;
+    }
+  };
+  if (bom) put(0xfeff);
+  for (let i = 0; i < text.length; i++) put(text.charCodeAt(i));
+  return bytes;
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const withBom = (bytes: Uint8Array) => new Uint8Array([0xef, 0xbb, 0xbf, ...bytes]);
+const sample = 'id,name\n1,Zoë 😀 Ωmega\n2,日本語\n';
+
+describe('detectEncoding', () => {
+  it('recognises the three BOMs and defaults to UTF-8', () => {
+    expect(detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x61]))).toEqual({ encoding: 'utf-8', bomLength: 3 });
+    expect(detectEncoding(new Uint8Array([0xff, 0xfe, 0x61, 0]))).toEqual({ encoding: 'utf-16le', bomLength: 2 });
+    expect(detectEncoding(new Uint8Array([0xfe, 0xff, 0, 0x61]))).toEqual({ encoding: 'utf-16be', bomLength: 2 });
+    expect(detectEncoding(utf8('abc'))).toEqual({ encoding: 'utf-8', bomLength: 0 });
+    expect(detectEncoding(new Uint8Array([]))).toEqual({ encoding: 'utf-8', bomLength: 0 });
+    expect(detectEncoding(new Uint8Array([0xef, 0xbb]))).toEqual({ encoding: 'utf-8', bomLength: 0 });
+  });
+});
+
+describe('decodeText', () => {
+  it('decodes UTF-8 without a BOM', async () => {
+    expect((await decodeAll([utf8(sample)])).text).toBe(sample);
+  });
+
+  it('decodes UTF-8 with a BOM and removes it', async () => {
+    expect((await decodeAll([withBom(utf8(sample))])).text).toBe(sample);
+  });
+
+  it('decodes UTF-16LE and UTF-16BE with a BOM', async () => {
+    expect((await decodeAll([utf16(sample, 'le')])).text).toBe(sample);
+    expect((await decodeAll([utf16(sample, 'be')])).text).toBe(sample);
+  });
+
+  it('keeps multi-byte characters whole across every chunk boundary', async () => {
+    const inputs = [withBom(utf8(sample)), utf8(sample), utf16(sample, 'le'), utf16(sample, 'be')];
+    for (const bytes of inputs) {
+      for (let at = 0; at <= bytes.length; at++) {
+        expect((await decodeAll(split(bytes, [at]))).text).toBe(sample);
+      }
+      // One byte at a time.
+      expect((await decodeAll(split(bytes, new Array(bytes.length).fill(1)))).text).toBe(sample);
+    }
+  });
+
+  it('waits for more bytes when the first chunk is a single byte', async () => {
+    expect((await decodeAll(split(withBom(utf8('a,b\n')), [1, 1, 1]))).text).toBe('a,b\n');
+    expect((await decodeAll(split(utf16('a,b\n', 'le'), [1]))).text).toBe('a,b\n');
+    expect((await decodeAll(split(utf8('x,y'), [1]))).text).toBe('x,y');
+  });
+
+  it('handles inputs shorter than a BOM and empty inputs', async () => {
+    expect((await decodeAll([utf8('a')])).text).toBe('a');
+    expect((await decodeAll([new Uint8Array([0xef])])).text).toBe('\uFFFD');
+    expect((await decodeAll([new Uint8Array([0xef, 0xbb, 0xbf])])).pieces).toEqual([]);
+    expect((await decodeAll([])).pieces).toEqual([]);
+    expect((await decodeAll([new Uint8Array(0), new Uint8Array(0)])).pieces).toEqual([]);
+  });
+
+  it('turns invalid UTF-8 into U+FFFD instead of throwing', async () => {
+    const bad = new Uint8Array([0x61, 0xff, 0x62, 0xc3]);
+    expect((await decodeAll([bad])).text).toBe('a\uFFFDb\uFFFD');
+  });
+
+  it('keeps a U+FEFF that is not at the start', async () => {
+    expect((await decodeAll([utf8('a\uFEFFb')])).text).toBe('a\uFEFFb');
+  });
+
+  it('does not depend on the source keeping its first buffer unchanged', async () => {
+    const reused = new Uint8Array([0xef]);
+    async function* source(): AsyncGenerator<Uint8Array> {
+      yield reused;
+      reused[0] = 0x00;
+      yield new Uint8Array([0xbb, 0xbf, 0x41]);
+    }
+    const pieces: string[] = [];
+    for await (const piece of decodeText(source())) pieces.push(piece);
+    expect(pieces.join('')).toBe('A');
+  });
+});
