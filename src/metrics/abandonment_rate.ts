@@ -1,3 +1,4 @@
+import { zoneResolver } from '../time/zone.js';
 import { codeMask, newTally, tallyRecord } from './columns.js';
 import { rate } from './stats.js';
 import type { MetricInput, RateSummary } from './types.js';
@@ -8,9 +9,9 @@ export interface AbandonmentRateResult extends RateSummary {
   shortAbandons: number;
   /** Abandoned contacts per queue step (welcome message, IVR, hold, ...); missing is "(none)". */
   byStep: Record<string, number>;
-  /** Abandoned contacts by hour of creation, 0-23, in UTC. */
+  /** Abandoned contacts by hour of creation, 0-23, in the report's zone. */
   byHour: number[];
-  /** Abandoned contacts by weekday of creation, Monday = 0 to Sunday = 6, in UTC. */
+  /** Abandoned contacts by weekday of creation, Monday = 0 to Sunday = 6, in the report's zone. */
   byWeekday: number[];
 }
 
@@ -28,8 +29,7 @@ const EPOCH_WEEKDAY = 3;
  * arriving (abandoned_at - created_at), is excluded from both counts: the customer had hardly
  * joined the queue. Offered: the rest; abandoned: those of them with `abandoned_at`.
  * Formula: abandoned / offered x 100; abandoned contacts are also counted by queue step, by
- * hour of day and by weekday of creation. Hours and weekdays are in UTC for now; a report time
- * zone will come as an input.
+ * hour of day and by weekday of creation, on the report zone's clock (input.timeZone).
  * Period attribution: the period in which the contact was created.
  *
  * @example
@@ -50,6 +50,7 @@ export function abandonmentRate(input: MetricInput): AbandonmentRateResult {
   const perStep = newTally(contacts.text.abandon_step);
   const byHour = new Array<number>(24).fill(0);
   const byWeekday = new Array<number>(7).fill(0);
+  const zone = zoneResolver(input.timeZone);
   let offered = 0;
   let abandoned = 0;
   let shortAbandons = 0;
@@ -69,8 +70,9 @@ export function abandonmentRate(input: MetricInput): AbandonmentRateResult {
     if (abandonedTime !== abandonedTime) continue;
     abandoned++;
     perStep[stepCodes[i] + 1]++;
-    const day = Math.floor(created / DAY);
-    byHour[Math.floor((created - day * DAY) / HOUR)]++;
+    const local = created + zone.offsetAt(created);
+    const day = Math.floor(local / DAY);
+    byHour[Math.floor((local - day * DAY) / HOUR)]++;
     byWeekday[(((day + EPOCH_WEEKDAY) % 7) + 7) % 7]++;
   }
   return {

@@ -57,6 +57,8 @@ export interface MetricInput {
   /** 1 where the customer passes the filters. */
   customerInScope: Uint8Array;
   period: Interval;
+  /** IANA zone of the report: calendar breakdowns (hour of day, weekday) are read in it. */
+  timeZone: string;
   settings: MetricSettings;
 }
 

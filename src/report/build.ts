@@ -25,7 +25,7 @@ export function buildReport(data: Dataset, inputs: readonly InputInfo[], options
   const metrics: Record<string, MetricResult> = {};
   for (const metric of METRICS) {
     if (options.metrics && !options.metrics.includes(metric.id)) continue;
-    metrics[metric.id] = metric.compute({ data, ...scope, period: interval, settings });
+    metrics[metric.id] = metric.compute({ data, ...scope, period: interval, timeZone: period.timeZone, settings });
   }
   const used = countUsed(data, scope, interval, inputs.length);
   return {

@@ -31,6 +31,16 @@ describe('abandonment_rate', () => {
     expect(result.byWeekday).toEqual([1, 0, 0, 0, 0, 0, 1]);
   });
 
+  it('reads hour and weekday on the report zone\'s clock', () => {
+    // Sunday 23:59 UTC is Monday 00:59 in Berlin (CET, +01:00); 09:30 UTC is 10:30
+    const result = abandonmentRate(metricInput({ contacts, timeZone: 'Europe/Berlin' }));
+    const byHour = new Array(24).fill(0);
+    byHour[0] = 1;
+    byHour[10] = 1;
+    expect(result.byHour).toEqual(byHour);
+    expect(result.byWeekday).toEqual([2, 0, 0, 0, 0, 0, 0]);
+  });
+
   it('takes the short-abandon threshold from the settings', () => {
     const result = abandonmentRate(metricInput({ contacts, settings: { shortAbandonSeconds: 0 } }));
     expect(result).toMatchObject({ numerator: 3, denominator: 5, shortAbandons: 0 });

@@ -17,6 +17,8 @@ export interface InputParts {
   customers?: CustomerTable;
   /** Defaults to MARCH. */
   period?: Interval;
+  /** Defaults to UTC. */
+  timeZone?: string;
   /** Merged over DEFAULT_SETTINGS. */
   settings?: Partial<MetricSettings>;
   /** 1 = in scope; default: every row. */
@@ -36,6 +38,7 @@ export function metricInput(parts: InputParts = {}): MetricInput {
     surveyInScope: scope(parts.surveyInScope, surveys.length),
     customerInScope: scope(parts.customerInScope, customers.length),
     period: parts.period ?? MARCH,
+    timeZone: parts.timeZone ?? 'UTC',
     settings: { ...DEFAULT_SETTINGS, ...parts.settings },
   };
 }
