@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
+import { checkCommand } from './check.js';
 import { metricsCommand } from './metrics.js';
 import { reportCommand } from './report.js';
 
@@ -23,10 +24,12 @@ export function program(): Command {
 Examples:
   $ supmetrics report exports/ --period 2024-03
   $ supmetrics report exports/ --period last-week --format json --out weekly.json
+  $ supmetrics check exports/ --period last-week --min sla_compliance=95 --max backlog_aged=20
   $ supmetrics metrics`,
     )
     .showHelpAfterError('(add --help for usage)');
   root.addCommand(reportCommand());
+  root.addCommand(checkCommand());
   root.addCommand(metricsCommand());
   root.exitOverride();
   for (const command of root.commands) command.exitOverride();
@@ -42,8 +45,9 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   });
   try {
+    process.exitCode = 0;
     await program().parseAsync(argv);
-    return 0;
+    return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) {
       // commander has printed its message (or the help) already
