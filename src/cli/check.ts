@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { loadConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
 import type { Threshold } from '../report/check.js';
 import { evaluateChecks, getExitCode, parseThreshold } from '../report/check.js';
@@ -44,15 +45,22 @@ export function checkCommand(): Command {
     .option('-o, --out <file>', 'write the result to this file (atomically) instead of stdout')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], options: CheckCommandOptions) => {
+      const { config } = loadConfig(options.config);
+      const fromConfig = (map: Record<string, number> | undefined, op: '>=' | '<=') =>
+        Object.entries(map ?? {}).map(([key, value]) => parseThreshold(`${key}=${value}`, op));
       const thresholds: Threshold[] = [
         ...(options.min ?? []).map((text) => parseThreshold(text, '>=')),
         ...(options.max ?? []).map((text) => parseThreshold(text, '<=')),
+        ...fromConfig(config.thresholds?.min, '>='),
+        ...fromConfig(config.thresholds?.max, '<='),
       ];
-      if (thresholds.length === 0) throw new UserError('no thresholds: give --min metric=value and/or --max metric=value');
+      if (thresholds.length === 0) {
+        throw new UserError('no thresholds: give --min metric=value and/or --max metric=value, or thresholds in the config');
+      }
       const minN = Number(options.minN);
       if (!Number.isInteger(minN) || minN < 0) throw new UserError(`--min-n '${options.minN}': expected a whole number`);
       const metrics = [...new Set(thresholds.map((threshold) => threshold.metric))];
-      const report = await runReport(paths, { ...options, metrics }, Date.now());
+      const report = await runReport(paths, { ...options, metrics }, Date.now(), config);
       const result = evaluateChecks(report, thresholds, { allowEmpty: options.allowEmpty === true, minN });
       const text = CHECK_RENDERERS[options.format](result);
       if (options.out) writeFileAtomic(options.out, text);

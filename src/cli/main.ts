@@ -4,6 +4,7 @@ import { UserError } from '../errors.js';
 import { checkCommand } from './check.js';
 import { metricsCommand } from './metrics.js';
 import { reportCommand } from './report.js';
+import { schemaCommand } from './schema.js';
 
 /** Exit codes (DESIGN.md): 0 success, 1 a check threshold failed, 2 bad usage or unreadable input. */
 export const EXIT_USAGE = 2;
@@ -31,6 +32,7 @@ Examples:
   root.addCommand(reportCommand());
   root.addCommand(checkCommand());
   root.addCommand(metricsCommand());
+  root.addCommand(schemaCommand());
   root.exitOverride();
   for (const command of root.commands) command.exitOverride();
   return root;

@@ -4,12 +4,14 @@ import { UserError } from '../errors.js';
 import type { Filters } from '../report/select.js';
 import { FILTER_NAMES } from '../report/select.js';
 import { METRIC_IDS } from '../metrics/registry.js';
+import { DEFAULT_CONFIG_FILE } from '../config/load.js';
 
 /** Options shared by the commands that read inputs (report, and later check). */
 export interface InputOptions {
   period?: string;
-  tz: string;
-  dateOrder: 'dmy' | 'mdy';
+  tz?: string;
+  dateOrder?: 'dmy' | 'mdy';
+  config?: string;
   channel?: string[];
   agent?: string[];
   team?: string[];
@@ -26,10 +28,11 @@ export function commaList(value: string, previous: string[] | undefined): string
 export function addInputOptions(command: Command): Command {
   return command
     .option('-p, --period <period>', 'period to report on (see below); default: the whole span of the data')
-    .option('--tz <zone>', 'IANA time zone for periods and for timestamps without an offset', 'UTC')
+    .option('--tz <zone>', 'IANA time zone for periods and for timestamps without an offset (default: config timeZone, else UTC)')
     .addOption(
-      new Option('--date-order <order>', 'day/month order of slashed dates like 05/03/2024').choices(['dmy', 'mdy']).default('dmy'),
+      new Option('--date-order <order>', 'day/month order of slashed dates like 05/03/2024 (default: dmy)').choices(['dmy', 'mdy']),
     )
+    .option('--config <file>', `config file (default: ${DEFAULT_CONFIG_FILE} when present)`)
     .option('--channel <list>', 'only these channels (comma list)', commaList)
     .option('--agent <list>', 'only these agents (comma list)', commaList)
     .option('--team <list>', 'only these teams (comma list)', commaList)

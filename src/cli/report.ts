@@ -2,7 +2,9 @@ import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import { readInputs } from '../ingest/read.js';
 import { expandSources } from '../ingest/sources.js';
-import { DEFAULT_SETTINGS } from '../metrics/types.js';
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { settingsFromConfig } from '../config/settings.js';
 import { buildReport } from '../report/build.js';
 import { FORMATS, RENDERERS } from '../report/render/index.js';
 import type { Format } from '../report/render/index.js';
@@ -35,14 +37,20 @@ Examples:
   $ supmetrics report exports/ --period 2024-Q1 --metrics first_response_time,sla_compliance --out q1.json --format json
   $ cat tickets.csv | supmetrics report - --period 2024-03-01..2024-03-15`;
 
-/** Reads the inputs and builds the report for the options; shared by the commands that report. */
-export async function runReport(paths: string[], options: InputOptions, now: number): Promise<Report> {
-  assertZone(options.tz);
+/** Reads the config and inputs and builds the report for the options; shared by the commands that report. */
+export async function runReport(
+  paths: string[],
+  options: InputOptions,
+  now: number,
+  config: Config = loadConfig(options.config).config,
+): Promise<Report> {
+  const zone = options.tz ?? config.timeZone ?? 'UTC';
+  assertZone(zone);
   checkMetricIds(options.metrics);
-  const requested = options.period ? parsePeriod(options.period, { zone: options.tz, now }) : undefined;
+  const requested = options.period ? parsePeriod(options.period, { zone, now }) : undefined;
   const sources = expandSources(paths);
-  const { data, inputs } = await readInputs(sources, { zone: options.tz, dateOrder: options.dateOrder });
-  const period = requested ?? dataSpan(data, options.tz);
+  const { data, inputs } = await readInputs(sources, { zone, dateOrder: options.dateOrder ?? config.dateOrder ?? 'dmy' });
+  const period = requested ?? dataSpan(data, zone);
   if (!period) throw new UserError('no contacts or survey answers were read, and no --period was given');
   for (const input of inputs) {
     if (input.log.rejected > 0) {
@@ -56,7 +64,7 @@ export async function runReport(paths: string[], options: InputOptions, now: num
     period,
     filters: filtersOf(options),
     metrics: options.metrics,
-    settings: DEFAULT_SETTINGS,
+    settings: settingsFromConfig(config),
   });
 }
 

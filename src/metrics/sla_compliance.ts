@@ -1,4 +1,3 @@
-import { numberByCode } from './columns.js';
 import { rate } from './stats.js';
 import type { MetricInput, RateSummary } from './types.js';
 import { defineMetric } from './types.js';
@@ -18,32 +17,66 @@ interface TargetCounts {
   decided: number;
 }
 
+type TargetKind = 'firstResponseSeconds' | 'resolutionSeconds';
+
+/** The policy target that applies to each (channel, priority) pair; -1 codes (missing) at index 0. */
+interface PolicyTable {
+  seconds: Float64Array;
+  business: Uint8Array;
+  priorities: number;
+}
+
+function policyTable(input: MetricInput, kind: TargetKind): PolicyTable {
+  const { channel, priority } = input.data.contacts.text;
+  const channels = channel.values.length + 1;
+  const priorities = priority.values.length + 1;
+  const seconds = new Float64Array(channels * priorities).fill(NaN);
+  const business = new Uint8Array(channels * priorities);
+  const matches = (accepted: readonly string[] | undefined, value: string | undefined) =>
+    accepted === undefined || (value !== undefined && accepted.some((a) => a.toLowerCase() === value));
+  for (let c = 0; c < channels; c++) {
+    for (let p = 0; p < priorities; p++) {
+      const policy = input.settings.slaPolicies.find(
+        (candidate) =>
+          candidate[kind] !== undefined &&
+          matches(candidate.match.channel, c === 0 ? undefined : channel.values[c - 1]) &&
+          matches(candidate.match.priority, p === 0 ? undefined : priority.values[p - 1]),
+      );
+      if (!policy) continue;
+      seconds[c * priorities + p] = policy[kind]!;
+      business[c * priorities + p] = policy.businessHours ? 1 : 0;
+    }
+  }
+  return { seconds, business, priorities };
+}
+
 /**
  * Decides every target of one kind and counts those decided in the period. A target is met when
  * the event happened at or before its due time, and is then decided at the event; otherwise it
  * is breached (late, or never happened), decided at the due time.
  */
-function countTargets(
-  input: MetricInput,
-  dueColumn: Float64Array,
-  defaultDelayByChannel: Float64Array,
-  eventColumn: Float64Array,
-): TargetCounts {
+function countTargets(input: MetricInput, dueColumn: Float64Array, kind: TargetKind, eventColumn: Float64Array): TargetCounts {
   const contacts = input.data.contacts;
   const scope = input.contactInScope;
   const { start, end } = input.period;
   const createdAt = contacts.time.created_at;
   const channelCodes = contacts.text.channel.codes;
+  const priorityCodes = contacts.text.priority.codes;
+  const policies = policyTable(input, kind);
+  const calendar = input.calendar;
   let met = 0;
   let decided = 0;
   for (let i = 0; i < contacts.length; i++) {
     if (scope[i] !== 1) continue;
     let due = dueColumn[i];
     if (due !== due) {
-      const channel = channelCodes[i];
-      // NaN when the channel is missing or has no default target: the contact has no target.
-      due = channel >= 0 ? createdAt[i] + defaultDelayByChannel[channel] : NaN;
-      if (due !== due) continue;
+      const cell = (channelCodes[i] + 1) * policies.priorities + priorityCodes[i] + 1;
+      const seconds = policies.seconds[cell];
+      if (seconds !== seconds) continue; // no policy sets this target: the contact has none
+      due =
+        policies.business[cell] === 1 && calendar
+          ? calendar.addOpenSeconds(createdAt[i], seconds)
+          : createdAt[i] + seconds * 1000;
     }
     const event = eventColumn[i];
     const isMet = event <= due; // false when the event never happened (NaN)
@@ -60,10 +93,11 @@ function countTargets(
  * Zendesk does.
  *
  * Each in-scope contact has up to two targets. First response: due at
- * `sla_first_response_due_at` when the export gives it, else at created + the channel's default
- * first-response target (settings.slaTargets.firstResponse), else none. Resolution: due at
- * `sla_resolution_due_at`, else created + settings.slaTargets.resolution for the channel, else
- * none. A target is met when the first reply / the resolution happened at or before its due
+ * `sla_first_response_due_at` when the export gives it, else at created + the first-response
+ * target of the first SLA policy that matches the contact's channel and priority and sets one
+ * (settings.slaPolicies: the config's policies, then the METRICS.md defaults by channel), else
+ * none. Resolution: due at `sla_resolution_due_at`, else by the policies likewise (no default).
+ * A policy in business hours adds its target in open time of input.calendar. A target is met when the first reply / the resolution happened at or before its due
  * time; otherwise it is breached, whether the event came late or never (a contact still open
  * past its target is breached).
  * Formula: targets met / targets decided x 100, also per kind of target.
@@ -77,19 +111,8 @@ function countTargets(
  */
 export function slaCompliance(input: MetricInput): SlaComplianceResult {
   const contacts = input.data.contacts;
-  const { firstResponse: firstResponseTargets, resolution: resolutionTargets } = input.settings.slaTargets;
-  const firstResponse = countTargets(
-    input,
-    contacts.time.sla_first_response_due_at,
-    numberByCode(contacts.text.channel, firstResponseTargets, 1000),
-    contacts.time.first_response_at,
-  );
-  const resolution = countTargets(
-    input,
-    contacts.time.sla_resolution_due_at,
-    numberByCode(contacts.text.channel, resolutionTargets, 1000),
-    contacts.time.resolved_at,
-  );
+  const firstResponse = countTargets(input, contacts.time.sla_first_response_due_at, 'firstResponseSeconds', contacts.time.first_response_at);
+  const resolution = countTargets(input, contacts.time.sla_resolution_due_at, 'resolutionSeconds', contacts.time.resolved_at);
   const met = firstResponse.met + resolution.met;
   const decided = firstResponse.decided + resolution.decided;
   return {

@@ -6,10 +6,21 @@ export interface Interval {
   end: number;
 }
 
-/** A first-response or resolution target by channel; seconds. */
-export interface SlaTargets {
-  firstResponse: Readonly<Record<string, number>>;
-  resolution: Readonly<Record<string, number>>;
+/**
+ * An SLA policy: the contacts it matches (every listed field must match one of its values; no
+ * fields = every contact) and its targets in seconds, counted in calendar or business time.
+ */
+export interface SlaPolicy {
+  match: { channel?: readonly string[]; priority?: readonly string[] };
+  firstResponseSeconds?: number;
+  resolutionSeconds?: number;
+  businessHours?: boolean;
+}
+
+/** Counts open time in a business calendar (see src/time/business.ts). */
+export interface OpenTimeCalendar {
+  openSeconds(from: number, to: number): number;
+  addOpenSeconds(from: number, seconds: number): number;
 }
 
 /** Settings that shape definitions; all have defaults from METRICS.md (see `DEFAULT_SETTINGS`). */
@@ -24,11 +35,22 @@ export interface MetricSettings {
   shortAbandonSeconds: number;
   /** csat: an answer is satisfied when score / scale >= this ratio (4 or 5 of 5). */
   csatSatisfiedRatio: number;
-  /** Default SLA targets by channel, used when a contact has no per-ticket due time. */
-  slaTargets: SlaTargets;
+  /**
+   * SLA policies, tried in order when a contact has no per-ticket due time: the first that
+   * matches the contact and sets a target gives it.
+   */
+  slaPolicies: readonly SlaPolicy[];
   /** Channels that are live (a conversation in one sitting): chat and phone. */
   liveChannels: readonly string[];
 }
+
+/** METRICS.md, seed 004: first response by phone 4 min, live chat 2 min, email and web forms 24 h, social 1 h. */
+export const DEFAULT_SLA_POLICIES: readonly SlaPolicy[] = [
+  { match: { channel: ['phone'] }, firstResponseSeconds: 4 * 60 },
+  { match: { channel: ['chat'] }, firstResponseSeconds: 2 * 60 },
+  { match: { channel: ['email', 'web'] }, firstResponseSeconds: 24 * 3600 },
+  { match: { channel: ['social'] }, firstResponseSeconds: 3600 },
+];
 
 export const DEFAULT_SETTINGS: MetricSettings = {
   backlogAgeSeconds: 24 * 3600,
@@ -36,11 +58,7 @@ export const DEFAULT_SETTINGS: MetricSettings = {
   fcrIneligibleIssueTypes: [],
   shortAbandonSeconds: 5,
   csatSatisfiedRatio: 0.8,
-  // METRICS.md, seed 004: phone 4 min, live chat 2 min, email and web forms 24 h, social 1 h.
-  slaTargets: {
-    firstResponse: { phone: 4 * 60, chat: 2 * 60, email: 24 * 3600, web: 24 * 3600, social: 3600 },
-    resolution: {},
-  },
+  slaPolicies: DEFAULT_SLA_POLICIES,
   liveChannels: ['chat', 'phone'],
 };
 
@@ -59,6 +77,8 @@ export interface MetricInput {
   period: Interval;
   /** IANA zone of the report: calendar breakdowns (hour of day, weekday) are read in it. */
   timeZone: string;
+  /** Open hours, for SLA policies counted in business time (and --business-hours durations). */
+  calendar?: OpenTimeCalendar;
   settings: MetricSettings;
 }
 

@@ -1,6 +1,6 @@
 import { contactsFrom, customersFrom, surveysFrom } from '../../src/model/records.js';
 import type { ContactTable, CustomerTable, SurveyTable } from '../../src/model/table.js';
-import type { Interval, MetricInput, MetricSettings } from '../../src/metrics/types.js';
+import type { Interval, MetricInput, MetricSettings, OpenTimeCalendar } from '../../src/metrics/types.js';
 import { DEFAULT_SETTINGS } from '../../src/metrics/types.js';
 
 /** A period from two ISO instants, [start, end). */
@@ -19,6 +19,7 @@ export interface InputParts {
   period?: Interval;
   /** Defaults to UTC. */
   timeZone?: string;
+  calendar?: OpenTimeCalendar;
   /** Merged over DEFAULT_SETTINGS. */
   settings?: Partial<MetricSettings>;
   /** 1 = in scope; default: every row. */
@@ -39,6 +40,7 @@ export function metricInput(parts: InputParts = {}): MetricInput {
     customerInScope: scope(parts.customerInScope, customers.length),
     period: parts.period ?? MARCH,
     timeZone: parts.timeZone ?? 'UTC',
+    calendar: parts.calendar,
     settings: { ...DEFAULT_SETTINGS, ...parts.settings },
   };
 }

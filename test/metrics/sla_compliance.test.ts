@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactsFrom } from '../../src/model/records.js';
 import { slaCompliance } from '../../src/metrics/sla_compliance.js';
+import { DEFAULT_SETTINGS } from '../../src/metrics/types.js';
 import { hasNoNaN, metricInput } from './helpers.js';
 
 describe('sla_compliance', () => {
@@ -46,8 +47,8 @@ describe('sla_compliance', () => {
     const contacts = contactsFrom([
       { id: 'a', channel: 'email', created_at: '2024-03-10T08:00:00Z', first_response_at: '2024-03-10T09:00:00Z', resolved_at: '2024-03-12T08:00:00Z' },
     ]);
-    const slaTargets = { firstResponse: {}, resolution: { email: 24 * 3600 } };
-    const result = slaCompliance(metricInput({ contacts, settings: { slaTargets } }));
+    const slaPolicies = [{ match: { channel: ['email'] }, resolutionSeconds: 24 * 3600 }];
+    const result = slaCompliance(metricInput({ contacts, settings: { slaPolicies } }));
     expect(result).toMatchObject({ numerator: 0, denominator: 1, breaches: 1 });
     expect(result.first_response.denominator).toBe(0);
   });
@@ -80,5 +81,33 @@ describe('sla_compliance', () => {
     const none = slaCompliance(metricInput({ contacts, contactInScope: [0, 0] }));
     expect(none).toMatchObject({ n: 0, value: null, ci95: null, breaches: 0 });
     expect(hasNoNaN(none)).toBe(true);
+  });
+
+  it('takes targets from the first policy that matches the priority and channel, then the channel defaults', () => {
+    const contacts = contactsFrom([
+      // urgent email answered after 2 h: breaches the 1 h urgent policy (decided at 11:00)
+      { id: 'urgent', channel: 'email', priority: 'urgent', created_at: '2024-03-05T10:00:00Z', first_response_at: '2024-03-05T12:00:00Z' },
+      // normal email answered after 2 h: meets the 24 h channel default
+      { id: 'normal', channel: 'email', priority: 'normal', created_at: '2024-03-05T10:00:00Z', first_response_at: '2024-03-05T12:00:00Z' },
+    ]);
+    const slaPolicies = [{ match: { priority: ['Urgent'] }, firstResponseSeconds: 3600 }, ...DEFAULT_SETTINGS.slaPolicies];
+    const result = slaCompliance(metricInput({ contacts, settings: { slaPolicies } }));
+    expect(result.first_response).toMatchObject({ numerator: 1, denominator: 2 });
+  });
+
+  it("counts a business-hours policy's target in open time of the calendar", () => {
+    // a calendar where every hour after 2024-03-05T12:00Z is open and nothing before it
+    const opening = Date.parse('2024-03-05T12:00:00Z');
+    const calendar = {
+      openSeconds: (from: number, to: number) => Math.max(0, (to - Math.max(from, opening)) / 1000),
+      addOpenSeconds: (from: number, seconds: number) => Math.max(from, opening) + seconds * 1000,
+    };
+    const contacts = contactsFrom([
+      // created before opening, answered 30 min after it: within a 1 h business target
+      { id: 'a', channel: 'email', created_at: '2024-03-05T08:00:00Z', first_response_at: '2024-03-05T12:30:00Z' },
+    ]);
+    const slaPolicies = [{ match: {}, firstResponseSeconds: 3600, businessHours: true }];
+    expect(slaCompliance(metricInput({ contacts, settings: { slaPolicies }, calendar })).value).toBe(100);
+    expect(slaCompliance(metricInput({ contacts, settings: { slaPolicies: [{ match: {}, firstResponseSeconds: 3600 }] } })).value).toBe(0);
   });
 });

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * The config file (`supmetrics.config.json`, or `--config FILE`), as a zod schema: it validates
+ * the file and is printed as JSON Schema by `supmetrics schema config`. Keys may be added in
+ * later versions, never renamed (DESIGN.md). Durations are written as text with a unit
+ * (`"90s"`, `"4m"`, `"24h"`, `"3d"`) and converted by `settingsFromConfig`.
+ */
+
+const DURATION = /^[0-9]+(\.[0-9]+)?(s|m|h|d)$/;
+const duration = z
+  .string()
+  .regex(DURATION, { message: 'expected a duration like "90s", "4m", "24h" or "3d"' })
+  .describe('a duration: a number and a unit, s, m, h or d');
+
+const interval = z
+  .string()
+  .regex(/^([01][0-9]|2[0-4]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9]$/, { message: 'expected "HH:MM-HH:MM"' })
+  .describe('open from-to, wall-clock time, e.g. "09:00-17:00"');
+
+const day = z.array(interval).describe('open intervals of the day; empty = closed');
+
+const isoDate = z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, { message: 'expected a date "YYYY-MM-DD"' });
+
+const oneOrMany = z.union([z.string(), z.array(z.string())]);
+
+const slaPolicy = z
+  .strictObject({
+    match: z
+      .strictObject({ priority: oneOrMany.optional(), channel: oneOrMany.optional() })
+      .describe('the contacts this policy applies to; {} matches every contact'),
+    firstResponse: duration.optional(),
+    resolution: duration.optional(),
+    businessHours: z.boolean().optional().describe('count the targets in business hours (default: calendar time)'),
+  })
+  .describe('an SLA policy; the first policy that matches a contact and sets a target gives that target');
+
+const thresholdMap = z.record(
+  z.string().regex(/^[a-z_]+(\.[A-Za-z0-9_]+)?$/, { message: 'expected a metric id or metric.field' }),
+  z.number(),
+);
+
+const inputMapping = z.strictObject({
+  path: z.string(),
+  kind: z.enum(['contacts', 'surveys', 'customers']).optional(),
+  preset: z.string().optional(),
+  map: z.record(z.string(), z.string()).optional().describe('model field -> column name in the file'),
+  values: z.record(z.string(), z.record(z.string(), z.string())).optional().describe('field -> { value in file: model value }'),
+  time: z.strictObject({ format: z.string().optional(), zone: z.string().optional() }).optional(),
+});
+
+export const ConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    timeZone: z.string().optional().describe('IANA zone of the reports and of timestamps without an offset (default UTC)'),
+    dateOrder: z.enum(['dmy', 'mdy']).optional().describe('day/month order of slashed dates'),
+    businessHours: z
+      .strictObject({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day })
+      .partial()
+      .optional()
+      .describe('weekly open hours in timeZone; a missing day is closed'),
+    holidays: z.array(isoDate).optional().describe('closed dates'),
+    sla: z.strictObject({ policies: z.array(slaPolicy) }).optional(),
+    csat: z
+      .strictObject({ satisfiedRatio: z.number().gt(0).lte(1).optional().describe('satisfied when score / scale >= this (default 0.8: 4 and 5 of 5)') })
+      .optional(),
+    fcr: z
+      .strictObject({
+        ineligibleIssueTypes: z.array(z.string()).optional(),
+        repeatWindow: duration.optional().describe('a repeat contact within this time after resolution breaks FCR (default 7d)'),
+      })
+      .optional(),
+    backlog: z.strictObject({ agedAfter: duration.optional().describe('backlog_aged age (default 24h)') }).optional(),
+    abandon: z.strictObject({ shortAbandon: duration.optional().describe('abandons sooner than this are excluded (default 5s)') }).optional(),
+    thresholds: z.strictObject({ min: thresholdMap.optional(), max: thresholdMap.optional() }).optional().describe('for `supmetrics check`'),
+    inputs: z.array(inputMapping).optional().describe('per-input column and value mappings'),
+  })
+  .describe('supmetrics configuration');
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Seconds in a duration text checked by the schema ("4m" -> 240). */
+export function durationSeconds(text: string): number {
+  const unit = text[text.length - 1];
+  const size = unit === 'd' ? 86400 : unit === 'h' ? 3600 : unit === 'm' ? 60 : 1;
+  return Number(text.slice(0, -1)) * size;
+}
+
+/** The JSON Schema of the config file. */
+export function configJsonSchema(): unknown {
+  return z.toJSONSchema(ConfigSchema);
+}
