@@ -5,6 +5,8 @@ import type { Filters } from '../report/select.js';
 import { FILTER_NAMES } from '../report/select.js';
 import { METRIC_IDS } from '../metrics/registry.js';
 import { DEFAULT_CONFIG_FILE } from '../config/load.js';
+import type { Dimension } from '../report/breakdown.js';
+import { DIMENSIONS } from '../report/breakdown.js';
 
 /** Options shared by the commands that read inputs (report, and later check). */
 export interface InputOptions {
@@ -17,6 +19,7 @@ export interface InputOptions {
   team?: string[];
   priority?: string[];
   metrics?: string[];
+  by?: string[];
 }
 
 /** `a,b, c` → ['a', 'b', 'c'], collecting repeated options. */
@@ -37,13 +40,21 @@ export function addInputOptions(command: Command): Command {
     .option('--agent <list>', 'only these agents (comma list)', commaList)
     .option('--team <list>', 'only these teams (comma list)', commaList)
     .option('--priority <list>', 'only these priorities (comma list)', commaList)
-    .option('--metrics <ids>', 'only these metric ids (comma list; see `supmetrics metrics`)', commaList);
+    .option('--metrics <ids>', 'only these metric ids (comma list; see `supmetrics metrics`)', commaList)
+    .option('--by <dimensions>', `break every metric down by (comma list): ${DIMENSIONS.join(', ')}`, commaList);
 }
 
 export function filtersOf(options: InputOptions): Filters {
   const filters: Filters = {};
   for (const name of FILTER_NAMES) if (options[name]) filters[name] = options[name];
   return filters;
+}
+
+/** Checks `--by` dimensions. */
+export function checkDimensions(names: readonly string[] | undefined): Dimension[] {
+  const unknown = (names ?? []).find((name) => !(DIMENSIONS as readonly string[]).includes(name));
+  if (unknown) throw new UserError(`--by: unknown dimension '${unknown}' (expected ${DIMENSIONS.join(', ')})`);
+  return [...new Set(names ?? [])] as Dimension[];
 }
 
 /** Checks `--metrics` ids against the registry. */

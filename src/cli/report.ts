@@ -12,7 +12,7 @@ import type { Report } from '../report/report.js';
 import { dataSpan } from '../report/span.js';
 import { PERIOD_FORMS, parsePeriod } from '../time/period.js';
 import { assertZone } from '../time/timestamp.js';
-import { addInputOptions, checkMetricIds, filtersOf } from './options.js';
+import { addInputOptions, checkDimensions, checkMetricIds, filtersOf } from './options.js';
 import type { InputOptions } from './options.js';
 import { writeFileAtomic } from './output.js';
 import { useColor } from './terminal.js';
@@ -33,6 +33,7 @@ Every period is half-open [start, end) in --tz; ranges include both days.
 Examples:
   $ supmetrics report exports/ --period 2024-03
   $ supmetrics report exports/ --period 2024-03 --channel email --format json
+  $ supmetrics report exports/ --period 2024-Q1 --by channel,month
   $ supmetrics report contacts:tickets.csv surveys:csat.csv --period last-week --tz Europe/Berlin
   $ supmetrics report exports/ --period 2024-Q1 --metrics first_response_time,sla_compliance --out q1.json --format json
   $ cat tickets.csv | supmetrics report - --period 2024-03-01..2024-03-15`;
@@ -47,6 +48,7 @@ export async function runReport(
   const zone = options.tz ?? config.timeZone ?? 'UTC';
   assertZone(zone);
   checkMetricIds(options.metrics);
+  const breakdowns = checkDimensions(options.by);
   const requested = options.period ? parsePeriod(options.period, { zone, now }) : undefined;
   const sources = expandSources(paths);
   const { data, inputs } = await readInputs(sources, { zone, dateOrder: options.dateOrder ?? config.dateOrder ?? 'dmy' });
@@ -65,6 +67,7 @@ export async function runReport(
     filters: filtersOf(options),
     metrics: options.metrics,
     settings: settingsFromConfig(config),
+    breakdowns,
   });
 }
 

@@ -1,12 +1,14 @@
 import type { InputInfo } from '../ingest/read.js';
 import type { Dataset } from '../model/dataset.js';
 import { METRICS } from '../metrics/registry.js';
-import type { MetricResult, MetricSettings } from '../metrics/types.js';
+import type { Interval, MetricResult, MetricSettings, OpenTimeCalendar } from '../metrics/types.js';
+import type { Dimension } from './breakdown.js';
+import { breakdownGroups } from './breakdown.js';
 import type { Period } from '../time/period.js';
 import { formatInstant } from '../time/period.js';
 import type { InputReport, Report } from './report.js';
 import { SCHEMA_VERSION } from './report.js';
-import type { Filters } from './select.js';
+import type { Filters, Scope } from './select.js';
 import { countUsed, selectScope } from './select.js';
 
 export interface ReportOptions {
@@ -15,17 +17,41 @@ export interface ReportOptions {
   /** Metric ids to compute, in registry order; all when absent. */
   metrics?: readonly string[];
   settings: MetricSettings;
+  /** Dimensions to break every metric down by (`--by`). */
+  breakdowns?: readonly Dimension[];
+  /** Open hours, for SLA policies in business time. */
+  calendar?: OpenTimeCalendar;
 }
 
-/** Applies the filters, runs the metrics and accounts for every row read. */
-export function buildReport(data: Dataset, inputs: readonly InputInfo[], options: ReportOptions): Report {
-  const { period, filters, settings } = options;
-  const interval = { start: period.start, end: period.end };
-  const scope = selectScope(data, filters);
+/** Runs the chosen metrics over one scope and period. */
+function computeMetrics(data: Dataset, scope: Scope, period: Interval, options: ReportOptions): Record<string, MetricResult> {
   const metrics: Record<string, MetricResult> = {};
   for (const metric of METRICS) {
     if (options.metrics && !options.metrics.includes(metric.id)) continue;
-    metrics[metric.id] = metric.compute({ data, ...scope, period: interval, timeZone: period.timeZone, settings });
+    metrics[metric.id] = metric.compute({
+      data,
+      ...scope,
+      period,
+      timeZone: options.period.timeZone,
+      settings: options.settings,
+      calendar: options.calendar,
+    });
+  }
+  return metrics;
+}
+
+/** Applies the filters, runs the metrics (whole and per group) and accounts for every row read. */
+export function buildReport(data: Dataset, inputs: readonly InputInfo[], options: ReportOptions): Report {
+  const { period, filters } = options;
+  const interval = { start: period.start, end: period.end };
+  const scope = selectScope(data, filters);
+  const metrics = computeMetrics(data, scope, interval, options);
+  const breakdowns: Record<string, Record<string, { metrics: Record<string, MetricResult> }>> = {};
+  for (const dimension of options.breakdowns ?? []) {
+    breakdowns[dimension] = {};
+    for (const group of breakdownGroups(data, dimension, interval, period.timeZone, scope)) {
+      breakdowns[dimension][group.label] = { metrics: computeMetrics(data, group.scope, group.period, options) };
+    }
   }
   const used = countUsed(data, scope, interval, inputs.length);
   return {
@@ -39,6 +65,7 @@ export function buildReport(data: Dataset, inputs: readonly InputInfo[], options
     filters: activeFilters(filters),
     inputs: inputs.map((input, i) => inputReport(input, used[i])),
     metrics,
+    ...(options.breakdowns?.length ? { breakdowns } : {}),
   };
 }
 

@@ -33,4 +33,6 @@ export interface Report {
   filters: Filters;
   inputs: InputReport[];
   metrics: Record<string, MetricResult>;
+  /** Per dimension (`--by`), per group label: the same metrics over that group. */
+  breakdowns?: Record<string, Record<string, { metrics: Record<string, MetricResult> }>>;
 }

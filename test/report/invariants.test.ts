@@ -4,6 +4,7 @@ import { readInputs } from '../../src/ingest/read.js';
 import { expandSources } from '../../src/ingest/sources.js';
 import { DEFAULT_SETTINGS } from '../../src/metrics/types.js';
 import { buildReport } from '../../src/report/build.js';
+import type { Dimension } from '../../src/report/breakdown.js';
 import type { Report } from '../../src/report/report.js';
 import type { Filters } from '../../src/report/select.js';
 import { parsePeriod } from '../../src/time/period.js';
@@ -116,6 +117,37 @@ describe('the same rows in CSV, JSON and NDJSON', () => {
         const ndjson = await report({ 'c.ndjson': objects.map((o) => JSON.stringify(o)).join('\n') });
         expectSameMetrics(json.metrics, csv.metrics);
         expectSameMetrics(ndjson.metrics, csv.metrics);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('breakdowns partition the report (property tests)', () => {
+  const ADDITIVE_RATES = ['sla_compliance', 'fcr_rate', 'reopen_rate', 'escalation_rate', 'abandonment_rate', 'missed_rate'];
+
+  async function withBreakdowns(rows: ContactRow[], by: Dimension[]): Promise<Report> {
+    const dir = tempFiles({ 'contacts.csv': toCsv(rows) });
+    const { data, inputs } = await readInputs(expandSources([dir]), { zone: 'Europe/Berlin' });
+    const period = parsePeriod('2024-03', { zone: 'Europe/Berlin', now: 0 });
+    return buildReport(data, inputs, { period, filters: {}, settings: DEFAULT_SETTINGS, breakdowns: by });
+  }
+
+  it('group volumes add up to the total, and group rates recombine to the total rate', async () => {
+    const dimensions: Dimension[] = ['channel', 'agent', 'priority', 'day', 'week', 'hour', 'weekday'];
+    await fc.assert(
+      fc.asyncProperty(contactRows(30), async (rows) => {
+        const r = await withBreakdowns(rows, dimensions);
+        for (const dimension of dimensions) {
+          const groups = Object.values(r.breakdowns![dimension]);
+          const sum = (id: string, key: string) => groups.reduce((total, g) => total + (g.metrics[id][key] as number), 0);
+          expect(sum('volume', 'value'), dimension).toBe(r.metrics.volume.value);
+          expect(sum('first_response_time', 'n'), dimension).toBe(r.metrics.first_response_time.n);
+          for (const id of ADDITIVE_RATES) {
+            expect(sum(id, 'numerator'), `${dimension} ${id}`).toBe(r.metrics[id].numerator);
+            expect(sum(id, 'denominator'), `${dimension} ${id}`).toBe(r.metrics[id].denominator);
+          }
+        }
       }),
       { numRuns: 25 },
     );

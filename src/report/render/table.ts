@@ -58,6 +58,29 @@ function formatDetail(id: string, result: MetricResult): string {
   return '';
 }
 
+/** The metrics shown as columns of a breakdown: the report's own when few, else the headline ones. */
+const BREAKDOWN_COLUMNS = ['volume', 'first_response_time', 'resolution_time', 'sla_compliance', 'fcr_rate', 'csat', 'backlog'];
+
+/** One row per group, one column per headline metric value. */
+function breakdownTable(
+  groups: NonNullable<Report['breakdowns']>[string],
+  metricIds: string[],
+  style: object,
+  chars: object,
+): string {
+  const columns = metricIds.length <= BREAKDOWN_COLUMNS.length ? metricIds : BREAKDOWN_COLUMNS.filter((id) => metricIds.includes(id));
+  const table = new Table({
+    head: ['Group', ...columns.map((id) => TITLES.get(id) ?? id)],
+    style,
+    chars,
+    colAligns: ['left', ...columns.map(() => 'right' as const)],
+  });
+  for (const [label, group] of Object.entries(groups)) {
+    table.push([label, ...columns.map((id) => (group.metrics[id].n === 0 && group.metrics[id].value === null ? '–' : formatValue(group.metrics[id])))]);
+  }
+  return table.toString();
+}
+
 /** The report as terminal tables: the metrics, then the data-quality summary. */
 export function renderTable(report: Report, options: TableOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
@@ -79,6 +102,10 @@ export function renderTable(report: Report, options: TableOptions): string {
     metrics.push([TITLES.get(id) ?? id, value, formatCount(result.n), formatDetail(id, result)]);
   }
   lines.push(metrics.toString());
+
+  for (const [dimension, groups] of Object.entries(report.breakdowns ?? {})) {
+    lines.push(`By ${dimension}`, breakdownTable(groups, Object.keys(report.metrics), style, chars));
+  }
 
   const inputs = new Table({
     head: ['Input', 'Kind', 'Read', 'Used', 'Filtered', 'Rejected'],
