@@ -5,6 +5,7 @@ import { checkCommand } from './check.js';
 import { metricsCommand } from './metrics.js';
 import { reportCommand } from './report.js';
 import { schemaCommand } from './schema.js';
+import { staffingCommand } from './staffing.js';
 
 /** Exit codes (DESIGN.md): 0 success, 1 a check threshold failed, 2 bad usage or unreadable input. */
 export const EXIT_USAGE = 2;
@@ -32,6 +33,7 @@ Examples:
   root.addCommand(reportCommand());
   root.addCommand(checkCommand());
   root.addCommand(metricsCommand());
+  root.addCommand(staffingCommand());
   root.addCommand(schemaCommand());
   root.exitOverride();
   for (const command of root.commands) command.exitOverride();

@@ -5,6 +5,8 @@ import type { Filters } from '../report/select.js';
 import { FILTER_NAMES } from '../report/select.js';
 import { METRIC_IDS } from '../metrics/registry.js';
 import { DEFAULT_CONFIG_FILE } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { durationSeconds } from '../config/schema.js';
 import type { Dimension } from '../report/breakdown.js';
 import { DIMENSIONS } from '../report/breakdown.js';
 
@@ -20,6 +22,9 @@ export interface InputOptions {
   priority?: string[];
   metrics?: string[];
   by?: string[];
+  staffing?: boolean;
+  answerWithin?: string;
+  serviceLevelTarget?: string;
 }
 
 /** `a,b, c` → ['a', 'b', 'c'], collecting repeated options. */
@@ -42,6 +47,22 @@ export function addInputOptions(command: Command): Command {
     .option('--priority <list>', 'only these priorities (comma list)', commaList)
     .option('--metrics <ids>', 'only these metric ids (comma list; see `supmetrics metrics`)', commaList)
     .option('--by <dimensions>', `break every metric down by (comma list): ${DIMENSIONS.join(', ')}`, commaList);
+}
+
+/** Options of the staffing model, for `report --staffing` and `staffing`. */
+export function addStaffingOptions(command: Command): Command {
+  return command
+    .option('--answer-within <duration>', 'service level: answered within this time, e.g. 20s (default: config, else 20s)')
+    .option('--service-level-target <percent>', 'share to answer within it, e.g. 80 (default: config, else 80)');
+}
+
+/** The staffing model's settings from the options, else the config, else 80% in 20 s. */
+export function staffingSettings(options: InputOptions, config: Config): { targetSeconds: number; serviceLevelTarget: number } {
+  const within = options.answerWithin ?? config.serviceLevel?.answerWithin ?? '20s';
+  if (!/^[0-9]+(\.[0-9]+)?[smhd]$/.test(within)) throw new UserError(`--answer-within '${within}': expected a duration like 20s or 1m`);
+  const target = options.serviceLevelTarget !== undefined ? Number(options.serviceLevelTarget) : (config.serviceLevel?.target ?? 80);
+  if (!(target > 0 && target < 100)) throw new UserError(`--service-level-target '${options.serviceLevelTarget}': expected a percent between 0 and 100`);
+  return { targetSeconds: durationSeconds(within), serviceLevelTarget: target / 100 };
 }
 
 export function filtersOf(options: InputOptions): Filters {

@@ -12,7 +12,7 @@ import type { Report } from '../report/report.js';
 import { dataSpan } from '../report/span.js';
 import { PERIOD_FORMS, parsePeriod } from '../time/period.js';
 import { assertZone } from '../time/timestamp.js';
-import { addInputOptions, checkDimensions, checkMetricIds, filtersOf } from './options.js';
+import { addInputOptions, addStaffingOptions, checkDimensions, checkMetricIds, filtersOf, staffingSettings } from './options.js';
 import type { InputOptions } from './options.js';
 import { writeFileAtomic } from './output.js';
 import { useColor } from './terminal.js';
@@ -68,6 +68,7 @@ export async function runReport(
     metrics: options.metrics,
     settings: settingsFromConfig(config),
     breakdowns,
+    staffing: options.staffing ? staffingSettings(options, config) : undefined,
   });
 }
 
@@ -75,9 +76,10 @@ export function reportCommand(): Command {
   const command = new Command('report')
     .description('compute support KPIs over exported files and print or write a report')
     .argument('<paths...>', 'files or folders to read (kind:path to force a kind, - for stdin)');
-  addInputOptions(command)
+  addStaffingOptions(addInputOptions(command))
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('-o, --out <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('--staffing', 'add the staffing section: agents needed per hour of the week (Erlang C)')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], options: ReportCommandOptions) => {
       const report = await runReport(paths, options, Date.now());

@@ -72,6 +72,12 @@ export const ConfigSchema = z
       .optional(),
     backlog: z.strictObject({ agedAfter: duration.optional().describe('backlog_aged age (default 24h)') }).optional(),
     abandon: z.strictObject({ shortAbandon: duration.optional().describe('abandons sooner than this are excluded (default 5s)') }).optional(),
+    serviceLevel: z
+      .strictObject({
+        answerWithin: duration.optional().describe('service level: answered within this time (default 20s)'),
+        target: z.number().gt(0).lt(100).optional().describe('percent of contacts to answer within it, for staffing (default 80)'),
+      })
+      .optional(),
     thresholds: z.strictObject({ min: thresholdMap.optional(), max: thresholdMap.optional() }).optional().describe('for `supmetrics check`'),
     inputs: z.array(inputMapping).optional().describe('per-input column and value mappings'),
   })

@@ -1,6 +1,7 @@
 import type { InputInfo } from '../ingest/read.js';
 import type { Dataset } from '../model/dataset.js';
 import { METRICS } from '../metrics/registry.js';
+import { staffing } from '../metrics/staffing.js';
 import type { Interval, MetricResult, MetricSettings, OpenTimeCalendar } from '../metrics/types.js';
 import type { Dimension } from './breakdown.js';
 import { breakdownGroups } from './breakdown.js';
@@ -21,6 +22,8 @@ export interface ReportOptions {
   breakdowns?: readonly Dimension[];
   /** Open hours, for SLA policies in business time. */
   calendar?: OpenTimeCalendar;
+  /** Adds the staffing section (Erlang C agents per hour of the week). */
+  staffing?: { targetSeconds: number; serviceLevelTarget: number };
 }
 
 /** Runs the chosen metrics over one scope and period. */
@@ -53,6 +56,9 @@ export function buildReport(data: Dataset, inputs: readonly InputInfo[], options
       breakdowns[dimension][group.label] = { metrics: computeMetrics(data, group.scope, group.period, options) };
     }
   }
+  const staffingSection = options.staffing
+    ? staffing({ data, ...scope, period: interval, timeZone: period.timeZone, settings: options.settings }, options.staffing)
+    : undefined;
   const used = countUsed(data, scope, interval, inputs.length);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -66,6 +72,7 @@ export function buildReport(data: Dataset, inputs: readonly InputInfo[], options
     inputs: inputs.map((input, i) => inputReport(input, used[i])),
     metrics,
     ...(options.breakdowns?.length ? { breakdowns } : {}),
+    ...(staffingSection ? { staffing: staffingSection } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { StaffingResult } from '../metrics/staffing.js';
 import type { MetricResult } from '../metrics/types.js';
 import type { RowProblem } from '../ingest/log.js';
 import type { Filters } from './select.js';
@@ -35,4 +36,6 @@ export interface Report {
   metrics: Record<string, MetricResult>;
   /** Per dimension (`--by`), per group label: the same metrics over that group. */
   breakdowns?: Record<string, Record<string, { metrics: Record<string, MetricResult> }>>;
+  /** Agents needed per hour of the week (`--staffing`, `supmetrics staffing`). */
+  staffing?: StaffingResult;
 }

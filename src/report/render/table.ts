@@ -4,6 +4,7 @@ import { METRICS } from '../../metrics/registry.js';
 import type { MetricResult } from '../../metrics/types.js';
 import type { Report } from '../report.js';
 import { formatCount, formatDuration, formatPercent } from './format.js';
+import { renderStaffingTable } from './staffing.js';
 
 export interface TableOptions {
   /** Colour is for terminals only; the CLI decides (TTY and no NO_COLOR). */
@@ -106,6 +107,8 @@ export function renderTable(report: Report, options: TableOptions): string {
   for (const [dimension, groups] of Object.entries(report.breakdowns ?? {})) {
     lines.push(`By ${dimension}`, breakdownTable(groups, Object.keys(report.metrics), style, chars));
   }
+
+  if (report.staffing) lines.push(renderStaffingTable(report.staffing).trimEnd());
 
   const inputs = new Table({
     head: ['Input', 'Kind', 'Read', 'Used', 'Filtered', 'Rejected'],
