@@ -78,6 +78,12 @@ export const ConfigSchema = z
         target: z.number().gt(0).lt(100).optional().describe('percent of contacts to answer within it, for staffing (default 80)'),
       })
       .optional(),
+    distributions: z
+      .strictObject({
+        firstResponse: z.array(duration).min(1).optional().describe('bucket upper bounds (default 1h, 6h, 12h, 24h)'),
+        resolution: z.array(duration).min(1).optional(),
+      })
+      .optional(),
     thresholds: z.strictObject({ min: thresholdMap.optional(), max: thresholdMap.optional() }).optional().describe('for `supmetrics check`'),
     inputs: z.array(inputMapping).optional().describe('per-input column and value mappings'),
   })

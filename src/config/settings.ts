@@ -5,6 +5,9 @@ import { durationSeconds } from './schema.js';
 
 const list = (value: string | string[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
 
+/** Bucket bounds in ascending seconds. */
+const bounds = (texts: string[] | undefined) => texts?.map(durationSeconds).sort((a, b) => a - b);
+
 /**
  * The metric settings a config asks for, over the METRICS.md defaults. Configured SLA policies
  * come first; the default first-response targets by channel still apply to contacts that no
@@ -26,5 +29,9 @@ export function settingsFromConfig(config: Config): MetricSettings {
     shortAbandonSeconds: seconds(config.abandon?.shortAbandon, DEFAULT_SETTINGS.shortAbandonSeconds),
     csatSatisfiedRatio: config.csat?.satisfiedRatio ?? DEFAULT_SETTINGS.csatSatisfiedRatio,
     slaPolicies: [...policies, ...DEFAULT_SLA_POLICIES],
+    bucketBounds: {
+      firstResponse: bounds(config.distributions?.firstResponse) ?? DEFAULT_SETTINGS.bucketBounds.firstResponse,
+      resolution: bounds(config.distributions?.resolution) ?? DEFAULT_SETTINGS.bucketBounds.resolution,
+    },
   };
 }

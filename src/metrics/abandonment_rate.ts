@@ -1,5 +1,5 @@
 import { zoneResolver } from '../time/zone.js';
-import { codeMask, newTally, tallyRecord } from './columns.js';
+import { codeMask, localWeekdayHour, newTally, tallyRecord } from './columns.js';
 import { rate } from './stats.js';
 import type { MetricInput, RateSummary } from './types.js';
 import { defineMetric } from './types.js';
@@ -14,11 +14,6 @@ export interface AbandonmentRateResult extends RateSummary {
   /** Abandoned contacts by weekday of creation, Monday = 0 to Sunday = 6, in the report's zone. */
   byWeekday: number[];
 }
-
-const HOUR = 3600 * 1000;
-const DAY = 24 * HOUR;
-/** 1970-01-01, day 0 of epoch time, was a Thursday: weekday 3 counting from Monday = 0. */
-const EPOCH_WEEKDAY = 3;
 
 /**
  * Abandonment rate: the share of calls and chats where the customer left the queue before
@@ -70,10 +65,9 @@ export function abandonmentRate(input: MetricInput): AbandonmentRateResult {
     if (abandonedTime !== abandonedTime) continue;
     abandoned++;
     perStep[stepCodes[i] + 1]++;
-    const local = created + zone.offsetAt(created);
-    const day = Math.floor(local / DAY);
-    byHour[Math.floor((local - day * DAY) / HOUR)]++;
-    byWeekday[(((day + EPOCH_WEEKDAY) % 7) + 7) % 7]++;
+    const { weekday, hour } = localWeekdayHour(created, zone);
+    byHour[hour]++;
+    byWeekday[weekday]++;
   }
   return {
     ...rate(abandoned, offered),

@@ -18,7 +18,7 @@ import { defineMetric } from './types.js';
 export function afterContactWork(input: MetricInput): DurationSummary {
   const contacts = input.data.contacts;
   return summarizeDurations(
-    secondsBetween(input.contactInScope, input.period, contacts.time.ended_at, contacts.time.wrap_up_at),
+    secondsBetween(input, contacts.time.ended_at, contacts.time.wrap_up_at),
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ContactTable, TextColumn } from '../model/table.js';
 import { rate } from './stats.js';
-import type { RateSummary } from './types.js';
+import type { MetricInput, RateSummary } from './types.js';
 
 /**
  * Helpers the metric loops share. They work on dictionary codes so that a loop over a million
@@ -106,18 +106,28 @@ export function isHandled(contacts: ContactTable, row: number): boolean {
   );
 }
 
+const HOUR_MS = 3600 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Weekday (Monday = 0) and hour (0-23) of an instant on a zone's clock. Epoch day 0,
+ * 1970-01-01, was a Thursday: weekday 3 counting from Monday.
+ */
+export function localWeekdayHour(at: number, zone: { offsetAt(utcMs: number): number }): { weekday: number; hour: number } {
+  const local = at + zone.offsetAt(at);
+  const day = Math.floor(local / DAY_MS);
+  return { weekday: (((day + 3) % 7) + 7) % 7, hour: Math.floor((local - day * DAY_MS) / HOUR_MS) };
+}
+
 /**
  * Seconds between two instants for each in-scope contact whose later instant (`to`) falls in
  * the period and whose earlier instant (`from`) is present. This is how every duration metric
- * is attributed: to the period in which the measured interval ends.
+ * is attributed: to the period in which the measured interval ends. With `input.businessTime`
+ * (--business-hours) only the open seconds between the two instants count.
  */
-export function secondsBetween(
-  contactInScope: Uint8Array,
-  period: { start: number; end: number },
-  from: Float64Array,
-  to: Float64Array,
-): Float64Array {
-  const { start, end } = period;
+export function secondsBetween(input: MetricInput, from: Float64Array, to: Float64Array): Float64Array {
+  const { contactInScope, businessTime } = input;
+  const { start, end } = input.period;
   const seconds = new Float64Array(to.length);
   let count = 0;
   for (let i = 0; i < to.length; i++) {
@@ -126,7 +136,7 @@ export function secondsBetween(
     if (!(later >= start && later < end)) continue;
     const earlier = from[i];
     if (earlier !== earlier) continue;
-    seconds[count++] = (later - earlier) / 1000;
+    seconds[count++] = businessTime ? businessTime.openSeconds(earlier, later) : (later - earlier) / 1000;
   }
   return seconds.subarray(0, count);
 }

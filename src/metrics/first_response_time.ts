@@ -1,30 +1,21 @@
+import { durationBuckets } from './buckets.js';
 import { secondsBetween } from './columns.js';
 import { summarizeDurations } from './stats.js';
 import type { DurationSummary, MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
-/** Counts of first responses by how long they took (seed 002's distribution). */
-export interface FirstResponseBuckets {
-  '<=1h': number;
-  '1-6h': number;
-  '6-12h': number;
-  '12-24h': number;
-  '>24h': number;
-}
-
 export interface FirstResponseTimeResult extends DurationSummary {
-  buckets: FirstResponseBuckets;
+  /** Counts of first responses by how long they took (seed 002's distribution). */
+  buckets: Record<string, number>;
 }
-
-const HOUR = 3600;
 
 /**
  * First response time: how long customers wait for the first public reply of a human agent.
  *
  * Formula: first agent reply - created, in seconds, for each in-scope contact whose first reply
  * falls in the period; the average is total first-response time / number of first responses.
- * Buckets: within 1 h (<= 3600 s), 1-6 h (over 1 h up to 6 h), 6-12 h, 12-24 h, over 24 h;
- * each bucket includes its upper bound.
+ * Buckets (settings.bucketBounds.firstResponse): by default within 1 h (<= 3600 s), 1-6 h
+ * (over 1 h up to 6 h), 6-12 h, 12-24 h, over 24 h; each bucket includes its upper bound.
  * Period attribution: the period of the first reply (start <= first_response_at < end).
  *
  * @example
@@ -33,22 +24,8 @@ const HOUR = 3600;
  */
 export function firstResponseTime(input: MetricInput): FirstResponseTimeResult {
   const contacts = input.data.contacts;
-  const seconds = secondsBetween(
-    input.contactInScope,
-    input.period,
-    contacts.time.created_at,
-    contacts.time.first_response_at,
-  );
-  const buckets: FirstResponseBuckets = { '<=1h': 0, '1-6h': 0, '6-12h': 0, '12-24h': 0, '>24h': 0 };
-  for (let i = 0; i < seconds.length; i++) {
-    const wait = seconds[i];
-    if (wait <= HOUR) buckets['<=1h']++;
-    else if (wait <= 6 * HOUR) buckets['1-6h']++;
-    else if (wait <= 12 * HOUR) buckets['6-12h']++;
-    else if (wait <= 24 * HOUR) buckets['12-24h']++;
-    else buckets['>24h']++;
-  }
-  return { ...summarizeDurations(seconds), buckets };
+  const seconds = secondsBetween(input, contacts.time.created_at, contacts.time.first_response_at);
+  return { ...summarizeDurations(seconds), buckets: durationBuckets(seconds, input.settings.bucketBounds.firstResponse) };
 }
 
 export const firstResponseTimeMetric = defineMetric({

@@ -18,7 +18,7 @@ import { defineMetric } from './types.js';
 export function handleTime(input: MetricInput): DurationSummary {
   const contacts = input.data.contacts;
   return summarizeDurations(
-    secondsBetween(input.contactInScope, input.period, contacts.time.answered_at, contacts.time.ended_at),
+    secondsBetween(input, contacts.time.answered_at, contacts.time.ended_at),
   );
 }
 

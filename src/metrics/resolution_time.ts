@@ -1,7 +1,13 @@
+import { durationBuckets } from './buckets.js';
 import { secondsBetween } from './columns.js';
 import { summarizeDurations } from './stats.js';
 import type { DurationSummary, MetricInput } from './types.js';
 import { defineMetric } from './types.js';
+
+export interface ResolutionTimeResult extends DurationSummary {
+  /** Counts of resolutions by how long they took (settings.bucketBounds.resolution). */
+  buckets: Record<string, number>;
+}
 
 /**
  * Resolution time: how long a contact takes from creation to being resolved.
@@ -16,11 +22,10 @@ import { defineMetric } from './types.js';
  * // two contacts resolved in the period, after 1 h and after 3 h
  * resolutionTime(input).mean; // => 7200
  */
-export function resolutionTime(input: MetricInput): DurationSummary {
+export function resolutionTime(input: MetricInput): ResolutionTimeResult {
   const contacts = input.data.contacts;
-  return summarizeDurations(
-    secondsBetween(input.contactInScope, input.period, contacts.time.created_at, contacts.time.resolved_at),
-  );
+  const seconds = secondsBetween(input, contacts.time.created_at, contacts.time.resolved_at);
+  return { ...summarizeDurations(seconds), buckets: durationBuckets(seconds, input.settings.bucketBounds.resolution) };
 }
 
 export const resolutionTimeMetric = defineMetric({

@@ -1,4 +1,5 @@
 import type { Dataset } from '../model/dataset.js';
+import { DEFAULT_BUCKET_BOUNDS } from './buckets.js';
 
 /** A half-open interval of instants, [start, end), in epoch milliseconds. */
 export interface Interval {
@@ -40,6 +41,8 @@ export interface MetricSettings {
    * matches the contact and sets a target gives it.
    */
   slaPolicies: readonly SlaPolicy[];
+  /** Upper bounds (seconds) of the distribution buckets of first-response and resolution times. */
+  bucketBounds: { firstResponse: readonly number[]; resolution: readonly number[] };
   /** Channels that are live (a conversation in one sitting): chat and phone. */
   liveChannels: readonly string[];
 }
@@ -60,6 +63,7 @@ export const DEFAULT_SETTINGS: MetricSettings = {
   csatSatisfiedRatio: 0.8,
   slaPolicies: DEFAULT_SLA_POLICIES,
   liveChannels: ['chat', 'phone'],
+  bucketBounds: { firstResponse: DEFAULT_BUCKET_BOUNDS, resolution: DEFAULT_BUCKET_BOUNDS },
 };
 
 /**
@@ -77,8 +81,10 @@ export interface MetricInput {
   period: Interval;
   /** IANA zone of the report: calendar breakdowns (hour of day, weekday) are read in it. */
   timeZone: string;
-  /** Open hours, for SLA policies counted in business time (and --business-hours durations). */
+  /** Open hours, for SLA policies counted in business time. */
   calendar?: OpenTimeCalendar;
+  /** With --business-hours: durations count only this calendar's open seconds. */
+  businessTime?: OpenTimeCalendar;
   settings: MetricSettings;
 }
 

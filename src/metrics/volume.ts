@@ -1,16 +1,20 @@
-import { newTally, tallyRecord } from './columns.js';
+import { zoneResolver } from '../time/zone.js';
+import { localWeekdayHour, newTally, tallyRecord } from './columns.js';
 import type { CountSummary, MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
 export interface VolumeResult extends CountSummary {
   /** Contacts per channel, ordered by channel; a missing channel is "(none)". */
   byChannel: Record<string, number>;
+  /** Peak times: contacts by weekday (rows, Monday first) and hour of creation (columns, 0-23), on the report zone's clock. */
+  heatmap: number[][];
 }
 
 /**
  * Contact volume: how many contacts customers opened, the demand the team has to meet.
  *
- * Formula: the count of in-scope contacts created in the period; also that count per channel.
+ * Formula: the count of in-scope contacts created in the period; also that count per channel,
+ * and per weekday and hour of day of creation in input.timeZone (the peak-times heatmap).
  * Period attribution: the period in which the contact was created (start <= created_at < end).
  *
  * @example
@@ -25,6 +29,8 @@ export function volume(input: MetricInput): VolumeResult {
   const createdAt = contacts.time.created_at;
   const channelCodes = contacts.text.channel.codes;
   const perChannel = newTally(contacts.text.channel);
+  const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  const zone = zoneResolver(input.timeZone);
   let count = 0;
   for (let i = 0; i < contacts.length; i++) {
     if (scope[i] !== 1) continue;
@@ -32,8 +38,10 @@ export function volume(input: MetricInput): VolumeResult {
     if (!(created >= start && created < end)) continue;
     count++;
     perChannel[channelCodes[i] + 1]++;
+    const { weekday, hour } = localWeekdayHour(created, zone);
+    heatmap[weekday][hour]++;
   }
-  return { unit: 'count', n: count, value: count, byChannel: tallyRecord(perChannel, contacts.text.channel.values) };
+  return { unit: 'count', n: count, value: count, byChannel: tallyRecord(perChannel, contacts.text.channel.values), heatmap };
 }
 
 export const volumeMetric = defineMetric({

@@ -18,7 +18,7 @@ import { defineMetric } from './types.js';
 export function waitTime(input: MetricInput): DurationSummary {
   const contacts = input.data.contacts;
   return summarizeDurations(
-    secondsBetween(input.contactInScope, input.period, contacts.time.created_at, contacts.time.answered_at),
+    secondsBetween(input, contacts.time.created_at, contacts.time.answered_at),
   );
 }
 

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Dataset } from '../model/dataset.js';
 import type { TextColumn } from '../model/table.js';
 import type { Interval } from '../metrics/types.js';
+import { localWeekdayHour } from '../metrics/columns.js';
 import { zoneResolver } from '../time/zone.js';
 import type { Scope } from './select.js';
 
@@ -134,9 +135,8 @@ function attributeGroups(data: Dataset, dimension: Dimension, period: Interval, 
 function clockGroups(data: Dataset, dimension: 'hour' | 'weekday', period: Interval, zone: string, scope: Scope): Group[] {
   const resolver = zoneResolver(zone);
   const bucket = (t: number) => {
-    const local = t + resolver.offsetAt(t);
-    const day = Math.floor(local / 86400000);
-    return dimension === 'hour' ? Math.floor((local - day * 86400000) / 3600000) : (((day + 3) % 7) + 7) % 7;
+    const { weekday, hour } = localWeekdayHour(t, resolver);
+    return dimension === 'hour' ? hour : weekday;
   };
   const size = dimension === 'hour' ? 24 : 7;
   const codesOf = (times: Float64Array) => Int32Array.from(times, (t) => (t === t ? bucket(t) : -1));

@@ -50,7 +50,7 @@ describe('first_response_time', () => {
       answeredAfter('h', 24 * hour + 1),
     ]);
     const result = firstResponseTime(metricInput({ contacts }));
-    expect(result.buckets).toEqual({ '<=1h': 2, '1-6h': 2, '6-12h': 1, '12-24h': 2, '>24h': 1 });
+    expect(result.buckets).toEqual({ '<=1h': 2, '1h-6h': 2, '6h-12h': 1, '12h-24h': 2, '>24h': 1 });
   });
 
   it('keeps only contacts in scope', () => {
@@ -62,7 +62,7 @@ describe('first_response_time', () => {
   it('gives n 0 and null values, never NaN, for no first responses', () => {
     const result = firstResponseTime(metricInput({ contacts: contactsFrom([{ id: 'a', created_at: CREATED }]) }));
     expect(result).toMatchObject({ unit: 'seconds', n: 0, value: null, mean: null, median: null, p90: null });
-    expect(result.buckets).toEqual({ '<=1h': 0, '1-6h': 0, '6-12h': 0, '12-24h': 0, '>24h': 0 });
+    expect(result.buckets).toEqual({ '<=1h': 0, '1h-6h': 0, '6h-12h': 0, '12h-24h': 0, '>24h': 0 });
     expect(hasNoNaN(result)).toBe(true);
   });
 });

@@ -15,7 +15,19 @@ describe('volume', () => {
 
   it('counts contacts created in [start, end), per channel', () => {
     const result = volume(metricInput({ contacts }));
-    expect(result).toEqual({ unit: 'count', n: 4, value: 4, byChannel: { '(none)': 1, chat: 1, email: 2 } });
+    expect(result).toMatchObject({ unit: 'count', n: 4, value: 4, byChannel: { '(none)': 1, chat: 1, email: 2 } });
+  });
+
+  it('maps peak times: weekday x hour of creation on the report zone\'s clock', () => {
+    // 2024-03-01 was a Friday; 2024-03-31 23:59 UTC is Monday 01:59 in Berlin (CEST, +02:00)
+    const utc = volume(metricInput({ contacts })).heatmap;
+    expect(utc[4][0]).toBe(1); // a, Friday 00:00
+    expect(utc[5][0]).toBe(1); // f, Saturday 00:00
+    expect(utc[4][10]).toBe(1); // b, Friday 15 March 10:00
+    expect(utc[6][23]).toBe(1); // c, Sunday 23:59
+    const berlin = volume(metricInput({ contacts, timeZone: 'Europe/Berlin' })).heatmap;
+    expect(berlin[0][1]).toBe(1);
+    expect(berlin.flat().reduce((a, b) => a + b, 0)).toBe(4);
   });
 
   it('keeps only contacts in scope', () => {
@@ -25,7 +37,7 @@ describe('volume', () => {
   });
 
   it('gives 0 for no contacts', () => {
-    expect(volume(metricInput())).toEqual({ unit: 'count', n: 0, value: 0, byChannel: {} });
+    expect(volume(metricInput())).toMatchObject({ unit: 'count', n: 0, value: 0, byChannel: {} });
   });
 
   it('is declared for the registry', () => {
