@@ -9,6 +9,7 @@ import type { Config } from '../config/schema.js';
 import { durationSeconds } from '../config/schema.js';
 import type { Dimension } from '../report/breakdown.js';
 import { DIMENSIONS } from '../report/breakdown.js';
+import type { CompareMode } from '../time/compare.js';
 
 /** Options shared by the commands that read inputs (report, and later check). */
 export interface InputOptions {
@@ -23,6 +24,8 @@ export interface InputOptions {
   metrics?: string[];
   by?: string[];
   staffing?: boolean;
+  compare?: CompareMode;
+  trend?: boolean;
   answerWithin?: string;
   serviceLevelTarget?: string;
 }

@@ -10,6 +10,7 @@ import { FORMATS, RENDERERS } from '../report/render/index.js';
 import type { Format } from '../report/render/index.js';
 import type { Report } from '../report/report.js';
 import { dataSpan } from '../report/span.js';
+import { COMPARE_MODES } from '../time/compare.js';
 import { PERIOD_FORMS, parsePeriod } from '../time/period.js';
 import { assertZone } from '../time/timestamp.js';
 import { addInputOptions, addStaffingOptions, checkDimensions, checkMetricIds, filtersOf, staffingSettings } from './options.js';
@@ -34,6 +35,7 @@ Examples:
   $ supmetrics report exports/ --period 2024-03
   $ supmetrics report exports/ --period 2024-03 --channel email --format json
   $ supmetrics report exports/ --period 2024-Q1 --by channel,month
+  $ supmetrics report exports/ --period last-week --compare previous --trend
   $ supmetrics report contacts:tickets.csv surveys:csat.csv --period last-week --tz Europe/Berlin
   $ supmetrics report exports/ --period 2024-Q1 --metrics first_response_time,sla_compliance --out q1.json --format json
   $ cat tickets.csv | supmetrics report - --period 2024-03-01..2024-03-15`;
@@ -69,6 +71,8 @@ export async function runReport(
     settings: settingsFromConfig(config),
     breakdowns,
     staffing: options.staffing ? staffingSettings(options, config) : undefined,
+    compare: options.compare,
+    trend: options.trend,
   });
 }
 
@@ -79,6 +83,8 @@ export function reportCommand(): Command {
   addStaffingOptions(addInputOptions(command))
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('-o, --out <file>', 'write the report to this file (atomically) instead of stdout')
+    .addOption(new Option('--compare <mode>', 'add each metric in the previous period of equal length, or a year earlier').choices(COMPARE_MODES))
+    .option('--trend', 'add daily (weekly, monthly for long periods) series of volume, backlog, first-response median and CSAT')
     .option('--staffing', 'add the staffing section: agents needed per hour of the week (Erlang C)')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], options: ReportCommandOptions) => {

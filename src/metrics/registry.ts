@@ -21,6 +21,7 @@ import { retentionRateMetric } from './retention_rate.js';
 import { slaComplianceMetric } from './sla_compliance.js';
 import type { MetricDefinition } from './types.js';
 import { volumeMetric } from './volume.js';
+import { volumeChangeMetric } from './volume_change.js';
 import { waitTimeMetric } from './wait_time.js';
 
 /**
@@ -30,6 +31,7 @@ import { waitTimeMetric } from './wait_time.js';
 export const METRICS: readonly MetricDefinition[] = [
   // 1. Demand and volume
   volumeMetric,
+  volumeChangeMetric,
   channelMixMetric,
   contactsPerCustomerMetric,
   conversationsPerAgentMetric,

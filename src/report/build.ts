@@ -5,6 +5,9 @@ import { staffing } from '../metrics/staffing.js';
 import type { Interval, MetricResult, MetricSettings, OpenTimeCalendar } from '../metrics/types.js';
 import type { Dimension } from './breakdown.js';
 import { breakdownGroups } from './breakdown.js';
+import type { CompareMode } from '../time/compare.js';
+import { comparisonPeriod } from '../time/compare.js';
+import { compareMetrics } from './compare.js';
 import type { Period } from '../time/period.js';
 import { formatInstant } from '../time/period.js';
 import type { InputReport, Report } from './report.js';
@@ -22,6 +25,10 @@ export interface ReportOptions {
   breakdowns?: readonly Dimension[];
   /** Open hours, for SLA policies in business time. */
   calendar?: OpenTimeCalendar;
+  /** Adds every metric's value in a comparison period, with the change (`--compare`). */
+  compare?: CompareMode;
+  /** Adds daily/weekly series of volume, backlog, first-response median and CSAT (`--trend`). */
+  trend?: boolean;
   /** Adds the staffing section (Erlang C agents per hour of the week). */
   staffing?: { targetSeconds: number; serviceLevelTarget: number };
 }
@@ -56,24 +63,55 @@ export function buildReport(data: Dataset, inputs: readonly InputInfo[], options
       breakdowns[dimension][group.label] = { metrics: computeMetrics(data, group.scope, group.period, options) };
     }
   }
+  let comparison: Report['comparison'];
+  if (options.compare) {
+    const other = comparisonPeriod(period, options.compare);
+    const previous = computeMetrics(data, scope, { start: other.start, end: other.end }, options);
+    comparison = { mode: options.compare, period: periodJson(other), metrics: compareMetrics(metrics, previous) };
+  }
+  const series = options.trend ? trendSeries(data, scope, period, options) : undefined;
   const staffingSection = options.staffing
     ? staffing({ data, ...scope, period: interval, timeZone: period.timeZone, settings: options.settings }, options.staffing)
     : undefined;
   const used = countUsed(data, scope, interval, inputs.length);
   return {
     schemaVersion: SCHEMA_VERSION,
-    period: {
-      label: period.label,
-      start: formatInstant(period.start, period.timeZone),
-      end: formatInstant(period.end, period.timeZone),
-      timeZone: period.timeZone,
-    },
+    period: periodJson(period),
     filters: activeFilters(filters),
     inputs: inputs.map((input, i) => inputReport(input, used[i])),
     metrics,
     ...(options.breakdowns?.length ? { breakdowns } : {}),
+    ...(comparison ? { comparison } : {}),
+    ...(series ? { series } : {}),
     ...(staffingSection ? { staffing: staffingSection } : {}),
   };
+}
+
+function periodJson(period: Period): Report['period'] {
+  return {
+    label: period.label,
+    start: formatInstant(period.start, period.timeZone),
+    end: formatInstant(period.end, period.timeZone),
+    timeZone: period.timeZone,
+  };
+}
+
+/** Series points: days for up to two months, weeks up to two years, months beyond. */
+function trendSeries(data: Dataset, scope: Scope, period: Period, options: ReportOptions): NonNullable<Report['series']> {
+  const days = (period.end - period.start) / 86400000;
+  const interval = days <= 62 ? 'day' : days <= 731 ? 'week' : 'month';
+  const only = { ...options, metrics: ['volume', 'backlog', 'first_response_time', 'csat'] };
+  const points = breakdownGroups(data, interval, period, period.timeZone, scope).map((group) => {
+    const m = computeMetrics(data, group.scope, group.period, only);
+    return {
+      label: group.label,
+      volume: m.volume.value,
+      backlog: m.backlog.value,
+      first_response_median: m.first_response_time.median as number | null,
+      csat: m.csat.value,
+    };
+  });
+  return { interval, points };
 }
 
 function activeFilters(filters: Filters): Filters {

@@ -1,4 +1,5 @@
 import type { StaffingResult } from '../metrics/staffing.js';
+import type { MetricChange } from './compare.js';
 import type { MetricResult } from '../metrics/types.js';
 import type { RowProblem } from '../ingest/log.js';
 import type { Filters } from './select.js';
@@ -36,6 +37,13 @@ export interface Report {
   metrics: Record<string, MetricResult>;
   /** Per dimension (`--by`), per group label: the same metrics over that group. */
   breakdowns?: Record<string, Record<string, { metrics: Record<string, MetricResult> }>>;
+  /** The same metrics in the comparison period (`--compare`), with changes and significance. */
+  comparison?: { mode: string; period: Report['period']; metrics: Record<string, MetricChange> };
+  /** Trend series (`--trend`): one point per day, week or month of the period. */
+  series?: {
+    interval: 'day' | 'week' | 'month';
+    points: { label: string; volume: number | null; backlog: number | null; first_response_median: number | null; csat: number | null }[];
+  };
   /** Agents needed per hour of the week (`--staffing`, `supmetrics staffing`). */
   staffing?: StaffingResult;
 }

@@ -11,6 +11,7 @@ describe('registry', () => {
   it('lists each metric once, in catalogue order', () => {
     expect(METRIC_IDS).toEqual([
       'volume',
+      'volume_change',
       'channel_mix',
       'contacts_per_customer',
       'conversations_per_agent',

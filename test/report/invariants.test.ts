@@ -93,7 +93,7 @@ describe('report invariants (property tests)', () => {
       fc.asyncProperty(contactRows(30), async (rows) => {
         const r = await report({ 'contacts.csv': toCsv(rows) });
         for (const [id, result] of Object.entries(r.metrics)) {
-          if (result.unit === 'percent' && result.value !== null && id !== 'retention_rate') {
+          if (result.unit === 'percent' && result.value !== null && !['retention_rate', 'volume_change'].includes(id)) {
             expect(result.value, id).toBeGreaterThanOrEqual(0);
             expect(result.value, id).toBeLessThanOrEqual(100);
           }

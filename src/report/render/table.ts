@@ -4,7 +4,9 @@ import { METRICS } from '../../metrics/registry.js';
 import type { MetricResult } from '../../metrics/types.js';
 import type { Report } from '../report.js';
 import { formatCount, formatDuration, formatPercent } from './format.js';
+import { sparkline } from './sparkline.js';
 import { renderStaffingTable } from './staffing.js';
+import type { MetricChange } from '../compare.js';
 
 export interface TableOptions {
   /** Colour is for terminals only; the CLI decides (TTY and no NO_COLOR). */
@@ -30,6 +32,18 @@ function formatValue(result: MetricResult): string {
 function num(result: MetricResult, key: string): number | null {
   const value = result[key];
   return typeof value === 'number' ? value : null;
+}
+
+/** The comparison value and the change: `+12.3%` for counts and durations, `+1.2 pp*` for rates. */
+function formatChange(result: MetricResult, change: MetricChange | undefined): [string, string] {
+  if (!change || change.previous === null) return ['–', '–'];
+  const previous = formatValue({ ...result, value: change.previous });
+  if (change.change === null) return [previous, '–'];
+  const sign = change.change > 0 ? '+' : change.change < 0 ? '−' : '±';
+  if (result.unit === 'percent' && change.test !== undefined) {
+    return [previous, `${sign}${Math.abs(change.change).toFixed(1)} pp${change.test?.significant ? '*' : ''}`];
+  }
+  return [previous, change.changePercent === null ? '–' : `${sign}${Math.abs(change.changePercent).toFixed(1)}%`];
 }
 
 /** A short line of what stands behind the headline value. */
@@ -97,12 +111,35 @@ export function renderTable(report: Report, options: TableOptions): string {
   const style = { head: options.color ? ['cyan'] : [], border: options.color ? ['grey'] : [] };
   // no rule between body rows: twenty metrics read better as one block
   const chars = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-  const metrics = new Table({ head: ['Metric', 'Value', 'n', 'Detail'], style, chars, colAligns: ['left', 'right', 'right', 'left'] });
+  const comparison = report.comparison;
+  const head = ['Metric', 'Value', 'n', ...(comparison ? [`${comparison.mode === 'year' ? 'Year ago' : 'Previous'}`, 'Change'] : []), 'Detail'];
+  const metrics = new Table({ head, style, chars, colAligns: ['left', 'right', 'right', 'right', 'right', 'left'] });
   for (const [id, result] of Object.entries(report.metrics)) {
-    const value = result.n === 0 ? chalk.dim('–') : formatValue(result);
-    metrics.push([TITLES.get(id) ?? id, value, formatCount(result.n), formatDetail(id, result)]);
+    const value = result.n === 0 && result.value === null ? chalk.dim('–') : formatValue(result);
+    const compared = comparison ? formatChange(result, comparison.metrics[id]) : [];
+    metrics.push([TITLES.get(id) ?? id, value, formatCount(result.n), ...compared, formatDetail(id, result)]);
   }
   lines.push(metrics.toString());
+  if (comparison) {
+    lines.push(chalk.dim(`Compared with ${comparison.period.label}; * marks a rate change significant at 95% (two-proportion z-test)`));
+  }
+  if (report.series) {
+    const { interval, points } = report.series;
+    const first = points[0]?.label ?? '';
+    const last = points[points.length - 1]?.label ?? '';
+    lines.push(`Trend by ${interval}, ${first} → ${last}`);
+    const rows: [string, (number | null)[], (v: number | null) => string][] = [
+      ['Volume', points.map((p) => p.volume), formatCount],
+      ['Backlog', points.map((p) => p.backlog), formatCount],
+      ['First response (median)', points.map((p) => p.first_response_median), formatDuration],
+      ['CSAT', points.map((p) => p.csat), formatPercent],
+    ];
+    for (const [name, values, format] of rows) {
+      const present = values.filter((v): v is number => v !== null);
+      const range = present.length ? `${format(Math.min(...present))} – ${format(Math.max(...present))}` : 'no data';
+      lines.push(`  ${name.padEnd(24)} ${sparkline(values)}  ${chalk.dim(range)}`);
+    }
+  }
 
   for (const [dimension, groups] of Object.entries(report.breakdowns ?? {})) {
     lines.push(`By ${dimension}`, breakdownTable(groups, Object.keys(report.metrics), style, chars));
