@@ -23,6 +23,7 @@ export interface InputOptions {
   priority?: string[];
   metrics?: string[];
   by?: string[];
+  businessHours?: boolean;
   staffing?: boolean;
   compare?: CompareMode;
   trend?: boolean;
@@ -49,6 +50,7 @@ export function addInputOptions(command: Command): Command {
     .option('--team <list>', 'only these teams (comma list)', commaList)
     .option('--priority <list>', 'only these priorities (comma list)', commaList)
     .option('--metrics <ids>', 'only these metric ids (comma list; see `supmetrics metrics`)', commaList)
+    .option('--business-hours', 'count durations in open hours only (businessHours and holidays of the config)')
     .option('--by <dimensions>', `break every metric down by (comma list): ${DIMENSIONS.join(', ')}`, commaList);
 }
 

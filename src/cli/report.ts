@@ -12,15 +12,17 @@ import type { Report } from '../report/report.js';
 import { dataSpan } from '../report/span.js';
 import { COMPARE_MODES } from '../time/compare.js';
 import { PERIOD_FORMS, parsePeriod } from '../time/period.js';
+import { createBusinessCalendar } from '../time/business.js';
 import { assertZone } from '../time/timestamp.js';
 import { addInputOptions, addStaffingOptions, checkDimensions, checkMetricIds, filtersOf, staffingSettings } from './options.js';
 import type { InputOptions } from './options.js';
-import { writeFileAtomic } from './output.js';
+import { outputPath, writeFileAtomic } from './output.js';
 import { useColor } from './terminal.js';
 
 interface ReportCommandOptions extends InputOptions {
   format: Format;
   out?: string;
+  timestamp: boolean;
 }
 
 const EXAMPLES = `
@@ -36,6 +38,7 @@ Examples:
   $ supmetrics report exports/ --period 2024-03 --channel email --format json
   $ supmetrics report exports/ --period 2024-Q1 --by channel,month
   $ supmetrics report exports/ --period last-week --compare previous --trend
+  $ supmetrics report exports/ --period last-week --format html --out reports/
   $ supmetrics report contacts:tickets.csv surveys:csat.csv --period last-week --tz Europe/Berlin
   $ supmetrics report exports/ --period 2024-Q1 --metrics first_response_time,sla_compliance --out q1.json --format json
   $ cat tickets.csv | supmetrics report - --period 2024-03-01..2024-03-15`;
@@ -51,6 +54,12 @@ export async function runReport(
   assertZone(zone);
   checkMetricIds(options.metrics);
   const breakdowns = checkDimensions(options.by);
+  const calendar = config.businessHours
+    ? createBusinessCalendar({ timeZone: zone, hours: config.businessHours, holidays: config.holidays })
+    : undefined;
+  if (options.businessHours && !calendar) {
+    throw new UserError('--business-hours needs businessHours (and holidays) in the config file (see `supmetrics schema config`)');
+  }
   const requested = options.period ? parsePeriod(options.period, { zone, now }) : undefined;
   const sources = expandSources(paths);
   const { data, inputs } = await readInputs(sources, { zone, dateOrder: options.dateOrder ?? config.dateOrder ?? 'dmy' });
@@ -69,6 +78,8 @@ export async function runReport(
     filters: filtersOf(options),
     metrics: options.metrics,
     settings: settingsFromConfig(config),
+    calendar,
+    businessTime: options.businessHours ? calendar : undefined,
     breakdowns,
     staffing: options.staffing ? staffingSettings(options, config) : undefined,
     compare: options.compare,
@@ -82,16 +93,22 @@ export function reportCommand(): Command {
     .argument('<paths...>', 'files or folders to read (kind:path to force a kind, - for stdin)');
   addStaffingOptions(addInputOptions(command))
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
-    .option('-o, --out <file>', 'write the report to this file (atomically) instead of stdout')
+    .option('-o, --out <file|dir>', 'write the report to this file, or as supmetrics-<period>.<ext> into this folder (atomically)')
+    .option('--no-timestamp', 'leave out the generated-at time, so that the same input gives the same bytes')
     .addOption(new Option('--compare <mode>', 'add each metric in the previous period of equal length, or a year earlier').choices(COMPARE_MODES))
     .option('--trend', 'add daily (weekly, monthly for long periods) series of volume, backlog, first-response median and CSAT')
     .option('--staffing', 'add the staffing section: agents needed per hour of the week (Erlang C)')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], options: ReportCommandOptions) => {
-      const report = await runReport(paths, options, Date.now());
-      const color = !options.out && useColor(process.stdout);
-      const text = RENDERERS[options.format](report, { color });
-      if (options.out) writeFileAtomic(options.out, text);
+      const now = Date.now();
+      // the HTML report charts trends and SLA by channel: it asks for them
+      const html = options.format === 'html';
+      const by = html && !(options.by ?? []).includes('channel') ? [...(options.by ?? []), 'channel'] : options.by;
+      const report = await runReport(paths, { ...options, by, trend: options.trend || html }, now);
+      if (options.timestamp) report.generatedAt = new Date(now).toISOString();
+      const { render, extension } = RENDERERS[options.format];
+      const text = render(report, { color: !options.out && useColor(process.stdout) });
+      if (options.out) writeFileAtomic(outputPath(options.out, `supmetrics-${report.period.label}.${extension}`), text);
       else process.stdout.write(text);
     });
   return command;

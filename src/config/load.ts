@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
+import { createBusinessCalendar } from '../time/business.js';
 import { assertZone } from '../time/zone.js';
 import type { Config } from './schema.js';
 import { ConfigSchema } from './schema.js';
@@ -50,6 +51,14 @@ export function parseConfig(text: string, file: string): Config {
       assertZone(config.timeZone);
     } catch (error) {
       throw new UserError(`invalid config: timeZone: ${(error as Error).message}`, { file });
+    }
+  }
+  if (config.businessHours) {
+    try {
+      // builds nothing yet: checks overlapping intervals and holiday dates with the file named
+      createBusinessCalendar({ timeZone: config.timeZone ?? 'UTC', hours: config.businessHours, holidays: config.holidays });
+    } catch (error) {
+      throw new UserError(`invalid config: businessHours: ${(error as Error).message}`, { file });
     }
   }
   const policies = config.sla?.policies ?? [];

@@ -25,6 +25,8 @@ export interface ReportOptions {
   breakdowns?: readonly Dimension[];
   /** Open hours, for SLA policies in business time. */
   calendar?: OpenTimeCalendar;
+  /** With --business-hours: durations count only open time. */
+  businessTime?: OpenTimeCalendar;
   /** Adds every metric's value in a comparison period, with the change (`--compare`). */
   compare?: CompareMode;
   /** Adds daily/weekly series of volume, backlog, first-response median and CSAT (`--trend`). */
@@ -45,6 +47,7 @@ function computeMetrics(data: Dataset, scope: Scope, period: Interval, options: 
       timeZone: options.period.timeZone,
       settings: options.settings,
       calendar: options.calendar,
+      businessTime: options.businessTime,
     });
   }
   return metrics;
