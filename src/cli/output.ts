@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -23,4 +23,18 @@ export function writeFileAtomic(path: string, text: string): void {
     const reason = code === 'ENOENT' ? 'folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
     throw new UserError(`cannot write --out: ${reason}`, { file: path });
   }
+}
+
+/**
+ * Where `--out` writes: the path itself, or `name` inside it when it is an existing folder or
+ * ends with a slash (a cron job's `--out reports/`).
+ */
+export function outputPath(out: string, name: string): string {
+  let isFolder = /[\\/]$/.test(out);
+  try {
+    isFolder ||= statSync(out).isDirectory();
+  } catch {
+    // a file that does not exist yet
+  }
+  return isFolder ? join(out, name) : out;
 }

@@ -31,6 +31,8 @@ export interface InputReport {
 /** A finished report: everything a renderer needs, nothing it must compute. */
 export interface Report {
   schemaVersion: typeof SCHEMA_VERSION;
+  /** When the report was made (left out with --no-timestamp, for byte-identical reruns). */
+  generatedAt?: string;
   period: { label: string; start: string; end: string; timeZone: string };
   filters: Filters;
   inputs: InputReport[];

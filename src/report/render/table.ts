@@ -1,80 +1,14 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { METRICS } from '../../metrics/registry.js';
-import type { MetricResult } from '../../metrics/types.js';
 import type { Report } from '../report.js';
-import { formatCount, formatDuration, formatPercent } from './format.js';
+import { breakdownColumns, formatChange, formatCount, formatDetail, formatDuration, formatPercent, formatValue, metricTitle } from './format.js';
 import { sparkline } from './sparkline.js';
 import { renderStaffingTable } from './staffing.js';
-import type { MetricChange } from '../compare.js';
 
 export interface TableOptions {
   /** Colour is for terminals only; the CLI decides (TTY and no NO_COLOR). */
   color: boolean;
 }
-
-const TITLES = new Map(METRICS.map((metric) => [metric.id, metric.title]));
-
-/** The headline value of a metric in its unit. */
-function formatValue(result: MetricResult): string {
-  switch (result.unit) {
-    case 'seconds':
-      return formatDuration(result.value);
-    case 'percent':
-      return formatPercent(result.value);
-    case 'nps':
-      return result.value === null ? '–' : result.value.toFixed(1);
-    default:
-      return formatCount(result.value);
-  }
-}
-
-function num(result: MetricResult, key: string): number | null {
-  const value = result[key];
-  return typeof value === 'number' ? value : null;
-}
-
-/** The comparison value and the change: `+12.3%` for counts and durations, `+1.2 pp*` for rates. */
-function formatChange(result: MetricResult, change: MetricChange | undefined): [string, string] {
-  if (!change || change.previous === null) return ['–', '–'];
-  const previous = formatValue({ ...result, value: change.previous });
-  if (change.change === null) return [previous, '–'];
-  const sign = change.change > 0 ? '+' : change.change < 0 ? '−' : '±';
-  if (result.unit === 'percent' && change.test !== undefined) {
-    return [previous, `${sign}${Math.abs(change.change).toFixed(1)} pp${change.test?.significant ? '*' : ''}`];
-  }
-  return [previous, change.changePercent === null ? '–' : `${sign}${Math.abs(change.changePercent).toFixed(1)}%`];
-}
-
-/** A short line of what stands behind the headline value. */
-function formatDetail(id: string, result: MetricResult): string {
-  if (result.n === 0) return 'no data';
-  if (typeof result.median === 'number') {
-    const f = result.unit === 'seconds' ? formatDuration : formatCount;
-    return `median ${f(num(result, 'median'))} · p90 ${f(num(result, 'p90'))}`;
-  }
-  const ci = result.ci95 as [number, number] | null | undefined;
-  if (typeof result.numerator === 'number' && typeof result.denominator === 'number') {
-    const ratio = `${formatCount(result.numerator)}/${formatCount(result.denominator)}`;
-    return ci ? `${ratio} · 95% CI ${ci[0].toFixed(1)}–${ci[1].toFixed(1)}` : ratio;
-  }
-  if (id === 'nps') {
-    return `promoters ${formatCount(num(result, 'promoters'))} · passives ${formatCount(num(result, 'passives'))} · detractors ${formatCount(num(result, 'detractors'))}`;
-  }
-  if (id === 'channel_mix' && result.channels && typeof result.channels === 'object') {
-    return Object.entries(result.channels as Record<string, { percent: number }>)
-      .sort((a, b) => b[1].percent - a[1].percent)
-      .map(([channel, share]) => `${channel} ${formatPercent(share.percent)}`)
-      .join(' · ');
-  }
-  if (id === 'retention_rate') {
-    return `start ${formatCount(num(result, 'atStart'))} · end ${formatCount(num(result, 'atEnd'))} · new ${formatCount(num(result, 'new'))}`;
-  }
-  return '';
-}
-
-/** The metrics shown as columns of a breakdown: the report's own when few, else the headline ones. */
-const BREAKDOWN_COLUMNS = ['volume', 'first_response_time', 'resolution_time', 'sla_compliance', 'fcr_rate', 'csat', 'backlog'];
 
 /** One row per group, one column per headline metric value. */
 function breakdownTable(
@@ -83,9 +17,9 @@ function breakdownTable(
   style: object,
   chars: object,
 ): string {
-  const columns = metricIds.length <= BREAKDOWN_COLUMNS.length ? metricIds : BREAKDOWN_COLUMNS.filter((id) => metricIds.includes(id));
+  const columns = breakdownColumns(metricIds);
   const table = new Table({
-    head: ['Group', ...columns.map((id) => TITLES.get(id) ?? id)],
+    head: ['Group', ...columns.map((id) => metricTitle(id))],
     style,
     chars,
     colAligns: ['left', ...columns.map(() => 'right' as const)],
@@ -117,7 +51,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   for (const [id, result] of Object.entries(report.metrics)) {
     const value = result.n === 0 && result.value === null ? chalk.dim('–') : formatValue(result);
     const compared = comparison ? formatChange(result, comparison.metrics[id]) : [];
-    metrics.push([TITLES.get(id) ?? id, value, formatCount(result.n), ...compared, formatDetail(id, result)]);
+    metrics.push([metricTitle(id), value, formatCount(result.n), ...compared, formatDetail(id, result)]);
   }
   lines.push(metrics.toString());
   if (comparison) {
