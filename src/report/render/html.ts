@@ -21,13 +21,13 @@ figcaption{font-weight:600;margin-bottom:6px}
 .chart .bar{fill:#2f6fde}.chart .cell{fill:#2f6fde}.chart .axis{stroke:#cbd2d9}
 table{border-collapse:collapse;background:#fff;border-radius:8px;overflow:hidden;box-shadow:0 1px 2px rgba(0,0,0,.08);width:100%}
 th,td{padding:6px 10px;border-bottom:1px solid #e4e7eb;text-align:right}th{background:#f0f4f8;font-weight:600}
-td:first-child,th:first-child{text-align:left}.warn{color:#b44d12}.muted{color:#7b8794}
+td:first-child,th:first-child{text-align:left}table.metrics td:last-child,table.metrics th:last-child{text-align:left}.warn{color:#b44d12}.muted{color:#7b8794}
 `;
 
-function htmlTable(head: string[], rows: string[][]): string {
+function htmlTable(head: string[], rows: string[][], className = ''): string {
   const th = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = rows.map((row) => `<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
-  return `<table><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<table${className ? ` class="${className}"` : ''}><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 function figure(caption: string, svg: string): string {
@@ -99,7 +99,7 @@ export function renderHtml(report: Report): string {
 <section class="cards">${cards}</section>
 ${chartFigures.length ? `<h2>Charts</h2><section class="charts">${chartFigures.join('')}</section>` : ''}
 <h2>All metrics</h2>
-${htmlTable(['Metric', 'Value', 'n', 'Detail'], metricRows)}
+${htmlTable(['Metric', 'Value', 'n', 'Detail'], metricRows, 'metrics')}
 ${breakdowns.join('\n')}
 <h2>Data quality</h2>
 ${htmlTable(['Input', 'Kind', 'Read', 'Used', 'Filtered', 'Rejected'], inputs)}
