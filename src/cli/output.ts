@@ -20,7 +20,15 @@ export function writeFileAtomic(path: string, text: string): void {
   } catch (error) {
     rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = code === 'ENOENT' ? 'folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+    const reasons: Record<string, string> = {
+      ENOENT: 'folder does not exist',
+      ENOTDIR: 'a parent is not a folder',
+      EACCES: 'permission denied',
+      EROFS: 'read-only file system',
+      ENOSPC: 'no space left on device',
+      EISDIR: 'is a folder',
+    };
+    const reason = reasons[code] ?? (error as Error).message;
     throw new UserError(`cannot write --out: ${reason}`, { file: path });
   }
 }
