@@ -18,7 +18,11 @@ export function writeFileAtomic(path: string, text: string): void {
     }
     renameSync(temp, path);
   } catch (error) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // the temporary file was never created (its folder cannot hold it)
+    }
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const reasons: Record<string, string> = {
       ENOENT: 'folder does not exist',
