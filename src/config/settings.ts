@@ -27,6 +27,7 @@ export function settingsFromConfig(config: Config): MetricSettings {
     repeatWindowSeconds: seconds(config.fcr?.repeatWindow, DEFAULT_SETTINGS.repeatWindowSeconds),
     fcrIneligibleIssueTypes: config.fcr?.ineligibleIssueTypes ?? DEFAULT_SETTINGS.fcrIneligibleIssueTypes,
     shortAbandonSeconds: seconds(config.abandon?.shortAbandon, DEFAULT_SETTINGS.shortAbandonSeconds),
+    serviceLevelSeconds: seconds(config.serviceLevel?.answerWithin, DEFAULT_SETTINGS.serviceLevelSeconds),
     csatSatisfiedRatio: config.csat?.satisfiedRatio ?? DEFAULT_SETTINGS.csatSatisfiedRatio,
     slaPolicies: [...policies, ...DEFAULT_SLA_POLICIES],
     bucketBounds: {

@@ -22,6 +22,10 @@ import { slaComplianceMetric } from './sla_compliance.js';
 import type { MetricDefinition } from './types.js';
 import { volumeMetric } from './volume.js';
 import { volumeChangeMetric } from './volume_change.js';
+import { serviceLevelMetric } from './service_level.js';
+import { conversionRateMetric } from './conversion_rate.js';
+import { cannedResponseUsageMetric } from './canned_response_usage.js';
+import { cesMetric } from './ces.js';
 import { waitTimeMetric } from './wait_time.js';
 
 /**
@@ -41,6 +45,7 @@ export const METRICS: readonly MetricDefinition[] = [
   waitTimeMetric,
   handleTimeMetric,
   afterContactWorkMetric,
+  serviceLevelMetric,
   // 3. Outcome and quality
   slaComplianceMetric,
   backlogMetric,
@@ -51,9 +56,12 @@ export const METRICS: readonly MetricDefinition[] = [
   escalationRateMetric,
   abandonmentRateMetric,
   missedRateMetric,
+  conversionRateMetric,
+  cannedResponseUsageMetric,
   // 4. Customer sentiment
   csatMetric,
   npsMetric,
+  cesMetric,
   // 5. Customer base
   retentionRateMetric,
   churnRateMetric,

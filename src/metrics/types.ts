@@ -34,6 +34,8 @@ export interface MetricSettings {
   fcrIneligibleIssueTypes: readonly string[];
   /** abandonment_rate: abandons sooner than this many seconds after arrival are excluded. */
   shortAbandonSeconds: number;
+  /** service_level: answered within this many seconds of arriving (the T of "80/20"). */
+  serviceLevelSeconds: number;
   /** csat: an answer is satisfied when score / scale >= this ratio (4 or 5 of 5). */
   csatSatisfiedRatio: number;
   /**
@@ -60,6 +62,7 @@ export const DEFAULT_SETTINGS: MetricSettings = {
   repeatWindowSeconds: 7 * 24 * 3600,
   fcrIneligibleIssueTypes: [],
   shortAbandonSeconds: 5,
+  serviceLevelSeconds: 20,
   csatSatisfiedRatio: 0.8,
   slaPolicies: DEFAULT_SLA_POLICIES,
   liveChannels: ['chat', 'phone'],

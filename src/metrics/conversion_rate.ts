@@ -1,0 +1,41 @@
+import { rate } from './stats.js';
+import type { MetricInput, RateSummary } from './types.js';
+import { defineMetric } from './types.js';
+
+/**
+ * Conversion rate: the share of conversations that led to a purchase or conversion (seed 001).
+ *
+ * Counted over in-scope contacts created in the period whose export says whether they converted
+ * (`converted` true or false: usually sales chats); contacts without the flag are not counted.
+ * Formula: converted / contacts with a conversion flag x 100.
+ * Period attribution: the period in which the contact was created.
+ *
+ * @example
+ * // eight chats with a conversion flag, two converted
+ * conversionRate(input).value; // => 25
+ */
+export function conversionRate(input: MetricInput): RateSummary {
+  const contacts = input.data.contacts;
+  const scope = input.contactInScope;
+  const { start, end } = input.period;
+  const createdAt = contacts.time.created_at;
+  const converted = contacts.flag.converted;
+  let tracked = 0;
+  let conversions = 0;
+  for (let i = 0; i < contacts.length; i++) {
+    if (scope[i] !== 1 || converted[i] < 0) continue;
+    const created = createdAt[i];
+    if (!(created >= start && created < end)) continue;
+    tracked++;
+    if (converted[i] === 1) conversions++;
+  }
+  return rate(conversions, tracked);
+}
+
+export const conversionRateMetric = defineMetric({
+  id: 'conversion_rate',
+  title: 'Conversion rate',
+  kind: 'rate',
+  definition: 'Contacts created in the period that led to a conversion / contacts with a conversion flag (percent)',
+  compute: conversionRate,
+});
