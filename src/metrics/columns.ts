@@ -123,9 +123,15 @@ export function localWeekdayHour(at: number, zone: { offsetAt(utcMs: number): nu
  * Seconds between two instants for each in-scope contact whose later instant (`to`) falls in
  * the period and whose earlier instant (`from`) is present. This is how every duration metric
  * is attributed: to the period in which the measured interval ends. With `input.businessTime`
- * (--business-hours) only the open seconds between the two instants count.
+ * (--business-hours) only the open seconds between the two instants count, unless the export
+ * gave the business-hour duration itself (`exportedBusinessSeconds`), which is then used.
  */
-export function secondsBetween(input: MetricInput, from: Float64Array, to: Float64Array): Float64Array {
+export function secondsBetween(
+  input: MetricInput,
+  from: Float64Array,
+  to: Float64Array,
+  exportedBusinessSeconds?: Float64Array,
+): Float64Array {
   const { contactInScope, businessTime } = input;
   const { start, end } = input.period;
   const seconds = new Float64Array(to.length);
@@ -136,7 +142,11 @@ export function secondsBetween(input: MetricInput, from: Float64Array, to: Float
     if (!(later >= start && later < end)) continue;
     const earlier = from[i];
     if (earlier !== earlier) continue;
-    seconds[count++] = businessTime ? businessTime.openSeconds(earlier, later) : (later - earlier) / 1000;
+    if (!businessTime) seconds[count++] = (later - earlier) / 1000;
+    else {
+      const exported = exportedBusinessSeconds ? exportedBusinessSeconds[i] : NaN;
+      seconds[count++] = exported === exported ? exported : businessTime.openSeconds(earlier, later);
+    }
   }
   return seconds.subarray(0, count);
 }

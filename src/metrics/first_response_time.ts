@@ -24,7 +24,12 @@ export interface FirstResponseTimeResult extends DurationSummary {
  */
 export function firstResponseTime(input: MetricInput): FirstResponseTimeResult {
   const contacts = input.data.contacts;
-  const seconds = secondsBetween(input, contacts.time.created_at, contacts.time.first_response_at);
+  const seconds = secondsBetween(
+    input,
+    contacts.time.created_at,
+    contacts.time.first_response_at,
+    contacts.number.first_response_business_seconds,
+  );
   return { ...summarizeDurations(seconds), buckets: durationBuckets(seconds, input.settings.bucketBounds.firstResponse) };
 }
 

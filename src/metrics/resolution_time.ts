@@ -24,7 +24,12 @@ export interface ResolutionTimeResult extends DurationSummary {
  */
 export function resolutionTime(input: MetricInput): ResolutionTimeResult {
   const contacts = input.data.contacts;
-  const seconds = secondsBetween(input, contacts.time.created_at, contacts.time.resolved_at);
+  const seconds = secondsBetween(
+    input,
+    contacts.time.created_at,
+    contacts.time.resolved_at,
+    contacts.number.resolution_business_seconds,
+  );
   return { ...summarizeDurations(seconds), buckets: durationBuckets(seconds, input.settings.bucketBounds.resolution) };
 }
 

@@ -55,7 +55,13 @@ function policyTable(input: MetricInput, kind: TargetKind): PolicyTable {
  * the event happened at or before its due time, and is then decided at the event; otherwise it
  * is breached (late, or never happened), decided at the due time.
  */
-function countTargets(input: MetricInput, dueColumn: Float64Array, kind: TargetKind, eventColumn: Float64Array): TargetCounts {
+function countTargets(
+  input: MetricInput,
+  dueColumn: Float64Array,
+  kind: TargetKind,
+  eventColumn: Float64Array,
+  outcomeColumn: Int8Array,
+): TargetCounts {
   const contacts = input.data.contacts;
   const scope = input.contactInScope;
   const { start, end } = input.period;
@@ -68,6 +74,17 @@ function countTargets(input: MetricInput, dueColumn: Float64Array, kind: TargetK
   let decided = 0;
   for (let i = 0; i < contacts.length; i++) {
     if (scope[i] !== 1) continue;
+    const outcome = outcomeColumn[i];
+    if (outcome >= 0) {
+      // the export says whether the target was met: decided at the event when there was one,
+      // else at the due time when known, else at creation
+      const event = eventColumn[i];
+      const at = outcome === 1 && event === event ? event : dueColumn[i] === dueColumn[i] ? dueColumn[i] : event === event ? event : createdAt[i];
+      if (!(at >= start && at < end)) continue;
+      decided++;
+      if (outcome === 1) met++;
+      continue;
+    }
     let due = dueColumn[i];
     if (due !== due) {
       const cell = (channelCodes[i] + 1) * policies.priorities + priorityCodes[i] + 1;
@@ -97,7 +114,10 @@ function countTargets(input: MetricInput, dueColumn: Float64Array, kind: TargetK
  * target of the first SLA policy that matches the contact's channel and priority and sets one
  * (settings.slaPolicies: the config's policies, then the METRICS.md defaults by channel), else
  * none. Resolution: due at `sla_resolution_due_at`, else by the policies likewise (no default).
- * A policy in business hours adds its target in open time of input.calendar. A target is met when the first reply / the resolution happened at or before its due
+ * A policy in business hours adds its target in open time of input.calendar. Where the export
+ * says whether a target was met (`sla_first_response_met`, `sla_resolution_met`: Freshdesk
+ * statuses, ServiceNow made_sla, Zammad diffs), that outcome is taken as it is, decided at the
+ * reply/resolution when there was one, else at the due time, else at creation. A target is met when the first reply / the resolution happened at or before its due
  * time; otherwise it is breached, whether the event came late or never (a contact still open
  * past its target is breached).
  * Formula: targets met / targets decided x 100, also per kind of target.
@@ -111,8 +131,9 @@ function countTargets(input: MetricInput, dueColumn: Float64Array, kind: TargetK
  */
 export function slaCompliance(input: MetricInput): SlaComplianceResult {
   const contacts = input.data.contacts;
-  const firstResponse = countTargets(input, contacts.time.sla_first_response_due_at, 'firstResponseSeconds', contacts.time.first_response_at);
-  const resolution = countTargets(input, contacts.time.sla_resolution_due_at, 'resolutionSeconds', contacts.time.resolved_at);
+  const { time, flag } = contacts;
+  const firstResponse = countTargets(input, time.sla_first_response_due_at, 'firstResponseSeconds', time.first_response_at, flag.sla_first_response_met);
+  const resolution = countTargets(input, time.sla_resolution_due_at, 'resolutionSeconds', time.resolved_at, flag.sla_resolution_met);
   const met = firstResponse.met + resolution.met;
   const decided = firstResponse.decided + resolution.decided;
   return {

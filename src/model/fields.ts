@@ -18,6 +18,8 @@ export interface FieldSpec {
   readonly required?: boolean;
   /** Values are lower-cased and trimmed (channel, priority, kind, ...). */
   readonly lowercase?: boolean;
+  /** Numbers below this are bad values (a negative duration in an export): dropped with a warning. */
+  readonly min?: number;
 }
 
 export type KindSpec = Readonly<Record<string, FieldSpec>>;
@@ -27,6 +29,7 @@ const label = { type: 'text', lowercase: true } as const satisfies FieldSpec;
 const time = { type: 'time' } as const satisfies FieldSpec;
 const number = { type: 'number' } as const satisfies FieldSpec;
 const flag = { type: 'flag' } as const satisfies FieldSpec;
+const seconds = { type: 'number', min: 0 } as const satisfies FieldSpec;
 
 export const CONTACT_FIELDS = {
   id: { type: 'text', required: true },
@@ -59,6 +62,18 @@ export const CONTACT_FIELDS = {
   canned_replies: number,
   sla_first_response_due_at: time,
   sla_resolution_due_at: time,
+  // Exports that give durations instead of (or beside) timestamps: Zendesk, Intercom, Zammad.
+  // A missing instant is derived from them (created + first response = first reply); where both
+  // are given the timestamps win. The business-hour variants are used under --business-hours.
+  first_response_seconds: seconds,
+  first_response_business_seconds: seconds,
+  resolution_seconds: seconds,
+  resolution_business_seconds: seconds,
+  wait_seconds: seconds,
+  handle_seconds: seconds,
+  // Exports that say whether each SLA target was met (Freshdesk, ServiceNow made_sla, Zammad).
+  sla_first_response_met: flag,
+  sla_resolution_met: flag,
 } as const satisfies KindSpec;
 
 export const SURVEY_FIELDS = {

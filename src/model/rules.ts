@@ -27,7 +27,19 @@ const SURVEY_RANGES: Record<string, { min: number; defaultScale: number }> = {
   ces: { min: 1, defaultScale: 7 },
 };
 
+/** Instants derived from exported durations when the export gives no timestamp: [instant, from, seconds]. */
+const DERIVED_INSTANTS: ReadonlyArray<readonly [string, string, string]> = [
+  ['first_response_at', 'created_at', 'first_response_seconds'],
+  ['resolved_at', 'created_at', 'resolution_seconds'],
+  ['answered_at', 'created_at', 'wait_seconds'],
+  ['ended_at', 'answered_at', 'handle_seconds'],
+];
+
 function contactRule(table: TableBuilder<KindSpec>, row: number): string | undefined {
+  for (const [instant, from, seconds] of DERIVED_INSTANTS) {
+    const time = table.time[instant];
+    if (time[row] !== time[row]) time[row] = table.time[from][row] + table.number[seconds][row] * 1000; // stays NaN if either is missing
+  }
   for (const [later, earlier] of CONTACT_ORDER) {
     const a = table.time[later][row];
     const b = table.time[earlier][row];

@@ -20,6 +20,7 @@ export interface InputParts {
   /** Defaults to UTC. */
   timeZone?: string;
   calendar?: OpenTimeCalendar;
+  businessTime?: OpenTimeCalendar;
   /** Merged over DEFAULT_SETTINGS. */
   settings?: Partial<MetricSettings>;
   /** 1 = in scope; default: every row. */
@@ -41,6 +42,7 @@ export function metricInput(parts: InputParts = {}): MetricInput {
     period: parts.period ?? MARCH,
     timeZone: parts.timeZone ?? 'UTC',
     calendar: parts.calendar,
+    businessTime: parts.businessTime,
     settings: { ...DEFAULT_SETTINGS, ...parts.settings },
   };
 }
