@@ -1,5 +1,5 @@
 import { zoneResolver } from '../time/zone.js';
-import { codeMask, localWeekdayHour, newTally, tallyRecord } from './columns.js';
+import { liveContactsCreated, localWeekdayHour, newTally, tallyRecord } from './columns.js';
 import { rate } from './stats.js';
 import type { MetricInput, RateSummary } from './types.js';
 import { defineMetric } from './types.js';
@@ -34,14 +34,10 @@ export interface AbandonmentRateResult extends RateSummary {
  */
 export function abandonmentRate(input: MetricInput): AbandonmentRateResult {
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
   const shortAbandon = input.settings.shortAbandonSeconds * 1000;
   const createdAt = contacts.time.created_at;
   const abandonedAt = contacts.time.abandoned_at;
-  const channelCodes = contacts.text.channel.codes;
   const stepCodes = contacts.text.abandon_step.codes;
-  const isLive = codeMask(contacts.text.channel, input.settings.liveChannels);
   const perStep = newTally(contacts.text.abandon_step);
   const byHour = new Array<number>(24).fill(0);
   const byWeekday = new Array<number>(7).fill(0);
@@ -49,12 +45,8 @@ export function abandonmentRate(input: MetricInput): AbandonmentRateResult {
   let offered = 0;
   let abandoned = 0;
   let shortAbandons = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
-    const channel = channelCodes[i];
-    if (channel < 0 || isLive[channel] !== 1) continue;
+  for (const i of liveContactsCreated(input)) {
     const created = createdAt[i];
-    if (!(created >= start && created < end)) continue;
     const abandonedTime = abandonedAt[i];
     if (abandonedTime - created < shortAbandon) {
       // false when abandoned_at is missing (NaN): the contact was not abandoned at all

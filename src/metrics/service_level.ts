@@ -1,4 +1,4 @@
-import { codeMask } from './columns.js';
+import { liveContactsCreated } from './columns.js';
 import { rate } from './stats.js';
 import type { MetricInput, RateSummary } from './types.js';
 import { defineMetric } from './types.js';
@@ -27,24 +27,16 @@ export interface ServiceLevelResult extends RateSummary {
  */
 export function serviceLevel(input: MetricInput): ServiceLevelResult {
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
   const targetMs = input.settings.serviceLevelSeconds * 1000;
   const shortAbandon = input.settings.shortAbandonSeconds * 1000;
   const createdAt = contacts.time.created_at;
   const answeredAt = contacts.time.answered_at;
   const abandonedAt = contacts.time.abandoned_at;
-  const channelCodes = contacts.text.channel.codes;
-  const isLive = codeMask(contacts.text.channel, input.settings.liveChannels);
   let offered = 0;
   let withinTarget = 0;
   let shortAbandons = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
-    const channel = channelCodes[i];
-    if (channel < 0 || isLive[channel] !== 1) continue;
+  for (const i of liveContactsCreated(input)) {
     const created = createdAt[i];
-    if (!(created >= start && created < end)) continue;
     if (abandonedAt[i] - created < shortAbandon) {
       shortAbandons++; // false when never abandoned (NaN)
       continue;

@@ -1,5 +1,5 @@
 import { zoneResolver } from '../time/zone.js';
-import { codeMask } from './columns.js';
+import { liveContactsCreated } from './columns.js';
 import { agentsNeeded } from './erlang.js';
 import type { MetricInput } from './types.js';
 import { defineMetric } from './types.js';
@@ -104,25 +104,18 @@ export function staffing(input: MetricInput, options: Partial<StaffingOptions> =
   }
 
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
   const createdAt = contacts.time.created_at;
   const answeredAt = contacts.time.answered_at;
   const endedAt = contacts.time.ended_at;
   const wrapUpAt = contacts.time.wrap_up_at;
-  const channelCodes = contacts.text.channel.codes;
-  const isLive = codeMask(contacts.text.channel, input.settings.liveChannels);
   const arrivals = new Float64Array(HOURS_IN_WEEK);
   const handled = new Float64Array(HOURS_IN_WEEK);
   const handleSeconds = new Float64Array(HOURS_IN_WEEK);
   let n = 0;
   let handledInPeriod = 0;
   let handleSecondsInPeriod = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
-    const channel = channelCodes[i];
-    if (channel < 0 || isLive[channel] !== 1) continue;
+  for (const i of liveContactsCreated(input)) {
     const created = createdAt[i];
-    if (!(created >= start && created < end)) continue;
     const cell = cellAt(created);
     arrivals[cell]++;
     n++;

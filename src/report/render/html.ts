@@ -1,5 +1,5 @@
 import type { Report } from '../report.js';
-import { breakdownColumns, formatChange, formatCount, formatDetail, formatDuration, formatPercent, formatValue, metricTitle } from './format.js';
+import { breakdownColumns, formatChange, formatCount, formatDetail, formatDuration, formatValue, metricTitle } from './format.js';
 import { barChart, escapeHtml, heatmap, lineChart, percentBars } from './svg.js';
 
 /** The KPIs shown as cards at the top, when the report has them. */
