@@ -23,23 +23,6 @@ export function codeMask(column: TextColumn, wanted: readonly string[]): Uint8Ar
 }
 
 /**
- * For each dictionary code of a text column, a number looked up by its value (NaN when the
- * value has none), scaled by `factor`. Used for per-channel SLA targets in milliseconds.
- */
-export function numberByCode(
-  column: TextColumn,
-  numbers: Readonly<Record<string, number>>,
-  factor: number,
-): Float64Array {
-  const byCode = new Float64Array(column.values.length).fill(NaN);
-  for (let code = 0; code < column.values.length; code++) {
-    const value = column.values[code];
-    if (Object.hasOwn(numbers, value)) byCode[code] = numbers[value] * factor;
-  }
-  return byCode;
-}
-
-/**
  * A tally per value of a text column: counts indexed by code + 1, slot 0 holding the rows
  * where the value is missing. Increment with `tally[code + 1]++`.
  */
