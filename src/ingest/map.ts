@@ -1,9 +1,18 @@
 import type { FieldSpec, Kind, KindSpec } from '../model/fields.js';
 import { KEY_FIELD, KINDS } from '../model/fields.js';
 import { ROW_RULES } from '../model/rules.js';
-import type { TableBuilder } from '../model/table.js';
+import type { TableBuilder, TextBuilder } from '../model/table.js';
+import { TextDictionary } from '../model/table.js';
+import { digitsAt, flagAt, isoInstantAt } from './cells.js';
 import type { InputLog } from './log.js';
 import { normalizeColumn } from './detect.js';
+
+/** How a bound column's cells are written. */
+const TIME = 0;
+const NUMBER = 1;
+const FLAG = 2;
+const TEXT = 3;
+const TYPE_CODES: Record<string, number> = { time: TIME, number: NUMBER, flag: FLAG, text: TEXT };
 
 /** A header column bound to a model field. */
 interface Binding {
@@ -11,17 +20,45 @@ interface Binding {
   column: string;
   field: string;
   spec: FieldSpec;
+  type: number;
+  /** Smallest valid number (NaN: no minimum; every comparison with it is false). */
+  min: number;
+  /** The table's array for a time, number or flag field; re-read when the table replaces its arrays. */
+  array: Float64Array | Int8Array | null;
+  text: TextBuilder | null;
+  /** Lower-cased text fields: raw spellings to codes, so 'Email' is lower-cased once, not per row. */
+  labels: LabelCodes | null;
 }
-
-const TRUE_WORDS = new Set(['true', 'yes', '1', 'y', 't']);
-const FALSE_WORDS = new Set(['false', 'no', '0', 'n', 'f']);
 
 /** Parses a boolean cell; undefined when it is not one of the accepted words. */
 export function parseFlag(text: string): 0 | 1 | undefined {
-  const word = text.toLowerCase();
-  if (TRUE_WORDS.has(word)) return 1;
-  if (FALSE_WORDS.has(word)) return 0;
-  return undefined;
+  const value = flagAt(text, 0, text.length);
+  return value === 1 ? 1 : value === 0 ? 0 : undefined;
+}
+
+/** The reason a row is rejected for repeating a key. */
+export function duplicateReason(field: string, value: string, where: string): string {
+  return `duplicate ${field} '${value}' (first seen at ${where})`;
+}
+
+/** Raw cell texts of a lower-cased column to the code of their lower-case value in the table's dictionary. */
+class LabelCodes {
+  private readonly raw = new TextDictionary();
+  private codes = new Int32Array(16);
+
+  code(text: string, start: number, end: number, column: TextBuilder): number {
+    const known = this.raw.size;
+    const index = this.raw.code(text, start, end);
+    if (index < known) return this.codes[index];
+    if (index === this.codes.length) {
+      const codes = new Int32Array(index * 2);
+      codes.set(this.codes);
+      this.codes = codes;
+    }
+    const code = column.code(text.slice(start, end).toLowerCase());
+    this.codes[index] = code;
+    return code;
+  }
 }
 
 /** Where the rows of one input go, and how its cells become values. */
@@ -34,6 +71,12 @@ export interface MapTarget {
   log: InputLog;
   /** Paths of the inputs, to name where a duplicate was first seen. */
   inputPaths: readonly string[];
+  /**
+   * Keep rows whose key was seen before instead of rejecting them, each with a key code of its
+   * own: a parse worker sees only part of the file, so the reading thread decides duplicates
+   * when it merges (see parallel.ts).
+   */
+  deferDuplicates?: boolean;
 }
 
 /**
@@ -41,11 +84,15 @@ export interface MapTarget {
  * parses each row's cells in place. A row whose required value is missing or unreadable, or that
  * breaks a row rule, or repeats a key, is rejected with its line and reason; a bad optional value
  * is dropped with a warning and the row kept.
+ *
+ * Rows come either as field strings (`row`) or, from the CSV tokenizer's fast path, as ranges of
+ * one line (`rowRange`), which are parsed without cutting each cell out as a string.
  */
 export class RowMapper {
   private bindings: Binding[] = [];
   private keyBinding: Binding | undefined;
   private width = 0;
+  private generation = -1;
   private readonly target: MapTarget;
   readonly unmappedColumns: string[] = [];
   readonly mappedColumns: Record<string, string> = {};
@@ -73,11 +120,34 @@ export class RowMapper {
       seen.add(field);
       this.mappedColumns[field] = column;
       if (fieldSpec.type === 'ignored') return;
-      const binding = { index, column, field, spec: fieldSpec };
+      const binding: Binding = {
+        index,
+        column,
+        field,
+        spec: fieldSpec,
+        type: TYPE_CODES[fieldSpec.type],
+        min: fieldSpec.min ?? NaN,
+        array: null,
+        text: null,
+        labels: fieldSpec.lowercase ? new LabelCodes() : null,
+      };
       if (field === key) this.keyBinding = binding;
       else this.bindings.push(binding);
     });
     this.width = header.length;
+    this.generation = -1;
+  }
+
+  /** Points the bindings at the table's current arrays. */
+  private refresh(): void {
+    const { table } = this.target;
+    for (const binding of [...this.bindings, this.keyBinding!]) {
+      if (binding.type === TIME) binding.array = table.time[binding.field];
+      else if (binding.type === NUMBER) binding.array = table.number[binding.field];
+      else if (binding.type === FLAG) binding.array = table.flag[binding.field];
+      else binding.text = table.text[binding.field];
+    }
+    this.generation = table.generation;
   }
 
   /** Maps one record. `fields` must be aligned with the header. */
@@ -89,76 +159,152 @@ export class RowMapper {
       return;
     }
     const row = table.reserve();
+    if (table.generation !== this.generation) this.refresh();
     for (let b = 0; b < this.bindings.length; b++) {
       const binding = this.bindings[b];
       const problem = this.writeCell(binding, fields[binding.index], row);
-      if (problem !== undefined) {
-        if (binding.spec.required) {
-          table.discard();
-          log.reject(line, problem, binding.column);
-          return;
-        }
-        log.warn(line, problem, binding.column);
-      }
+      if (problem !== undefined && this.problem(binding, problem, line)) return;
     }
+    this.finish(row, fields[this.keyBinding!.index].trim(), line);
+  }
+
+  /**
+   * Maps one record given as ranges of `text`: field j is text[starts[j], starts[j + 1] - 1),
+   * `count` fields in all. The same as `row` with the cut-out fields, only without cutting.
+   */
+  rowRange(text: string, starts: Int32Array, count: number, line: number): void {
+    const { table, log } = this.target;
+    log.read++;
+    if (count !== this.width) {
+      log.reject(line, `expected ${this.width} fields, found ${count}`);
+      return;
+    }
+    const row = table.reserve();
+    if (table.generation !== this.generation) this.refresh();
+    const bindings = this.bindings;
+    for (let b = 0; b < bindings.length; b++) {
+      const binding = bindings[b];
+      const start = starts[binding.index];
+      const end = starts[binding.index + 1] - 1;
+      if (start === end) {
+        if (!binding.spec.required) continue;
+      } else if (binding.type === TIME) {
+        const ms = isoInstantAt(text, start, end);
+        if (ms === ms) {
+          binding.array![row] = ms;
+          continue;
+        }
+      } else if (binding.type === TEXT) {
+        // Cells with surrounding whitespace are trimmed by the general path.
+        if (text.charCodeAt(start) > 32 && text.charCodeAt(end - 1) > 32) {
+          const column = binding.text!;
+          column.codes[row] = binding.labels ? binding.labels.code(text, start, end, column) : column.code(text, start, end);
+          continue;
+        }
+      } else if (binding.type === NUMBER) {
+        const value = digitsAt(text, start, end);
+        if (value >= 0 && !(value < binding.min)) {
+          binding.array![row] = value;
+          continue;
+        }
+      } else {
+        const value = flagAt(text, start, end);
+        if (value >= 0) {
+          binding.array![row] = value;
+          continue;
+        }
+      }
+      // Anything unusual takes the general path, which gives the same value or the same problem.
+      const problem = this.writeCell(binding, text.slice(start, end), row);
+      if (problem !== undefined && this.problem(binding, problem, line)) return;
+    }
+    const key = this.keyBinding!;
+    const start = starts[key.index];
+    const end = starts[key.index + 1] - 1;
+    // A key that needs no trimming (String.prototype.trim also removes non-ASCII spaces) is
+    // looked up in place; the rest are cut out and trimmed.
+    const first = text.charCodeAt(start);
+    const last = text.charCodeAt(end - 1);
+    if (start < end && first > 32 && first < 128 && last > 32 && last < 128) this.finishRange(row, text, start, end, line);
+    else this.finish(row, text.slice(start, end).trim(), line);
+  }
+
+  /** Logs a cell's problem; true when it rejects the row (which is then discarded). */
+  private problem(binding: Binding, problem: string, line: number): boolean {
+    if (binding.spec.required) {
+      this.target.table.discard();
+      this.target.log.reject(line, problem, binding.column);
+      return true;
+    }
+    this.target.log.warn(line, problem, binding.column);
+    return false;
+  }
+
+  /** Checks the row rules, then writes the key (last, so a rejected row never claims its id) and commits. */
+  private finish(row: number, key: string, line: number): void {
+    this.finishRange(row, key, 0, key.length, line);
+  }
+
+  private finishRange(row: number, text: string, start: number, end: number, line: number): void {
+    const { table, log } = this.target;
     const rulesProblem = ROW_RULES[this.target.kind](table, row);
     if (rulesProblem !== undefined) {
       table.discard();
       log.reject(line, rulesProblem);
       return;
     }
-    if (!this.writeKey(fields, row, line)) {
+    const binding = this.keyBinding!;
+    if (start === end) {
       table.discard();
+      log.reject(line, `missing required value ${binding.field}`, binding.column);
       return;
     }
+    const column = binding.text!;
+    if (this.target.deferDuplicates) {
+      // Every row's key is sent on as it is; the reading thread looks them all up (parallel.ts).
+      column.codes[row] = column.append(text, start, end);
+      table.commit(this.target.input, line);
+      return;
+    }
+    const known = column.size;
+    const code = column.code(text, start, end);
+    if (code < known) {
+      // Key codes are row numbers: every committed row adds exactly one new key.
+      const where = `${this.target.inputPaths[table.input[code]]}:${table.line[code]}`;
+      table.discard();
+      log.reject(line, duplicateReason(binding.field, text.slice(start, end), where), binding.column);
+      return;
+    }
+    column.codes[row] = code;
     table.commit(this.target.input, line);
-  }
-
-  /** Writes the key last, so a rejected row never claims its id. */
-  private writeKey(fields: readonly string[], row: number, line: number): boolean {
-    const binding = this.keyBinding!;
-    const value = fields[binding.index].trim();
-    if (value === '') {
-      this.target.log.reject(line, `missing required value ${binding.field}`, binding.column);
-      return false;
-    }
-    const column = this.target.table.text[binding.field];
-    const first = column.index.get(value);
-    if (first !== undefined) {
-      const where = `${this.target.inputPaths[this.target.table.input[first]]}:${this.target.table.line[first]}`;
-      this.target.log.reject(line, `duplicate ${binding.field} '${value}' (first seen at ${where})`, binding.column);
-      return false;
-    }
-    column.codes[row] = column.code(value);
-    return true;
   }
 
   /** Parses a cell into the row; returns a problem, or undefined when the value was written or empty and optional. */
   private writeCell(binding: Binding, raw: string, row: number): string | undefined {
-    const { table } = this.target;
     const text = raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
     if (text === '') return binding.spec.required ? `missing required value ${binding.field}` : undefined;
-    switch (binding.spec.type) {
-      case 'time': {
+    switch (binding.type) {
+      case TIME: {
         const ms = this.target.parseTime(text);
         if (Number.isNaN(ms)) return `unparseable timestamp '${clip(text)}'`;
-        table.time[binding.field][row] = ms;
+        binding.array![row] = ms;
         return undefined;
       }
-      case 'number': {
+      case NUMBER: {
         const value = Number(text);
         if (!Number.isFinite(value)) return `not a number '${clip(text)}'`;
-        table.number[binding.field][row] = value;
+        if (value < binding.min) return `${clip(text)} is below the minimum ${binding.min}`;
+        binding.array![row] = value;
         return undefined;
       }
-      case 'flag': {
+      case FLAG: {
         const value = parseFlag(text);
         if (value === undefined) return `not a boolean '${clip(text)}' (expected true/false, yes/no, 1/0, y/n)`;
-        table.flag[binding.field][row] = value;
+        binding.array![row] = value;
         return undefined;
       }
       default: {
-        const column = table.text[binding.field];
+        const column = binding.text!;
         column.codes[row] = column.code(binding.spec.lowercase ? text.toLowerCase() : text);
         return undefined;
       }

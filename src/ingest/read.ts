@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
+import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Kind, KindSpec } from '../model/fields.js';
-import { KINDS } from '../model/fields.js';
+import { KEY_FIELD, KINDS } from '../model/fields.js';
 import type { Dataset } from '../model/dataset.js';
 import { TableBuilder } from '../model/table.js';
 import type { ContactTable, CustomerTable, SurveyTable } from '../model/table.js';
@@ -11,11 +11,13 @@ import type { DateOrder } from '../time/timestamp.js';
 import { createTimestampParser } from '../time/timestamp.js';
 import { CsvTokenizer } from './csv.js';
 import type { RecordSink } from './csv.js';
-import { decodeText } from './decode.js';
+import { decodeText, fileChunks } from './decode.js';
 import { checkKind, detectKind } from './detect.js';
 import { JsonRecordSplitter } from './json.js';
 import type { ObjectSink } from './json.js';
 import { InputLog } from './log.js';
+import { ParallelRead, planRanges } from './parallel.js';
+import type { ParallelOptions, RangePlan } from './parallel.js';
 import { RowMapper } from './map.js';
 import type { MapTarget } from './map.js';
 import type { InputSource } from './sources.js';
@@ -33,6 +35,8 @@ export interface InputInfo {
   columns: Record<string, string>;
   unmappedColumns: string[];
   log: InputLog;
+  /** Byte ranges of the file whose rows were read by worker threads (0: read by one thread). */
+  workerRanges: number;
 }
 
 export interface ReadOptions {
@@ -41,6 +45,8 @@ export interface ReadOptions {
   dateOrder?: DateOrder;
   /** Standard input, for the path `-`. */
   stdin?: Readable;
+  /** When to read a large CSV file on several cores (see parallel.ts); tests lower the threshold. */
+  parallel?: ParallelOptions;
 }
 
 export interface ReadResult {
@@ -60,7 +66,7 @@ export async function readInputs(sources: readonly InputSource[], options: ReadO
   const paths = sources.map((source) => source.path);
   const inputs: InputInfo[] = [];
   for (let i = 0; i < sources.length; i++) {
-    const reader = new InputReader(sources[i], i, tables, parseTime, paths);
+    const reader = new InputReader(sources[i], i, tables, parseTime, paths, options);
     await reader.read(options.stdin);
     inputs.push(reader.info());
   }
@@ -98,6 +104,11 @@ class InputReader implements RecordSink, ObjectSink {
   private headerIndex = new Map<string, number>();
   private csv: CsvTokenizer | undefined;
   private json: JsonRecordSplitter | undefined;
+  /** Set while the first range of a file read in parallel is read: the header then starts the workers. */
+  private plan: RangePlan | undefined;
+  private parallel: ParallelRead | undefined;
+  /** Whitespace read before the format is known. */
+  private held = '';
 
   constructor(
     private readonly source: InputSource,
@@ -105,6 +116,7 @@ class InputReader implements RecordSink, ObjectSink {
     private readonly tables: Record<Kind, TableBuilder<KindSpec>>,
     private readonly parseTime: (text: string) => number,
     private readonly paths: readonly string[],
+    private readonly options: ReadOptions,
   ) {
     this.kind = source.kind;
     this.format = formatFromExtension(source.path);
@@ -112,9 +124,15 @@ class InputReader implements RecordSink, ObjectSink {
 
   async read(stdin: Readable | undefined): Promise<void> {
     const { path } = this.source;
-    const stream = path === '-' ? (stdin ?? process.stdin) : createReadStream(path, { highWaterMark: 1 << 20 });
     try {
-      for await (const text of decodeText(stream)) this.push(text);
+      if (path === '-') {
+        await this.readDecoded(stdin ?? process.stdin, 0);
+      } else {
+        const size = statSync(path).size;
+        const plan = this.format === 'csv' || this.format === undefined ? planRanges(path, size, this.options.parallel) : undefined;
+        if (plan) await this.readSplit(plan);
+        else await this.readDecoded(fileChunks(path), size);
+      }
     } catch (error) {
       if (error instanceof UserError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
@@ -128,12 +146,79 @@ class InputReader implements RecordSink, ObjectSink {
     }
   }
 
+  /** Reads a stream from the start of the input: decodes it (BOM, UTF-16), tokenizes, maps. */
+  private async readDecoded(stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, fileSize: number): Promise<void> {
+    let consumed = 0;
+    for await (const text of decodeText(stream)) {
+      this.push(text);
+      consumed += text.length;
+      if (fileSize > 0 && this.mapper && this.log.read > 0) {
+        this.presize(fileSize, consumed);
+        fileSize = 0;
+      }
+    }
+  }
+
+  /**
+   * Reads a large file in ranges (see parallel.ts): the first one here, which starts the workers
+   * once the header is known; then each later range from its worker, or here when its part
+   * cannot be used (no workers started, or the range does not start or end on a record boundary).
+   */
+  private async readSplit(plan: RangePlan): Promise<void> {
+    const { path } = this.source;
+    const { bounds } = plan;
+    this.plan = plan;
+    try {
+      await this.readDecoded(fileChunks(path, 0, bounds[1]), 0);
+      this.plan = undefined;
+      for (let k = 1; k + 1 < bounds.length; k++) {
+        const { parallel, csv } = this;
+        if (parallel && csv) {
+          const firstLine = csv.nextLine;
+          const lines = await parallel.merge(k, csv.atRecordBoundary, firstLine, this.log, this.paths);
+          if (lines !== undefined) {
+            csv.resumeAt(firstLine + lines);
+            continue;
+          }
+        }
+        // The range starts after a newline, so its first byte starts a character; a U+FEFF there is data.
+        const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+        for (const chunk of fileChunks(path, bounds[k], bounds[k + 1])) this.push(decoder.decode(chunk, { stream: true }));
+        const tail = decoder.decode();
+        if (tail.length > 0) this.push(tail);
+      }
+    } finally {
+      this.plan = undefined;
+      await this.parallel?.stop();
+    }
+  }
+
+  /**
+   * Sizes the table for the rows the whole file will likely hold, from the rows in the text read
+   * so far, so that it is not grown (and copied) by doubling a dozen times on the way. A guess
+   * on the high side costs only address space: table rows are initialised as they are used.
+   */
+  private presize(fileSize: number, consumed: number): void {
+    const expected = Math.ceil((this.log.read * fileSize * 1.1) / consumed);
+    const table = this.tables[this.kind!];
+    table.ensureCapacity(table.length + expected + 1024);
+    table.text[KEY_FIELD[this.kind!]].reserve(table.length + expected + 1024);
+  }
+
   private push(text: string): void {
     if (!this.csv && !this.json) {
       if (this.format === undefined) {
+        // Leading whitespace says nothing of the format: hold it (its lines count) until text does.
         const first = text.trimStart()[0];
-        if (first === undefined) return;
+        if (first === undefined) {
+          this.held += text;
+          return;
+        }
         this.format = first === '[' || first === '{' ? 'json' : 'csv';
+      }
+      if (this.held !== '') {
+        text = this.held + text;
+        this.held = '';
       }
       if (this.format === 'csv') {
         const tab = extname(this.source.path).toLowerCase() === '.tsv';
@@ -154,6 +239,17 @@ class InputReader implements RecordSink, ObjectSink {
     }
     this.header = fields;
     this.start();
+  }
+
+  /** CSV records without quotes, as ranges of the text (the tokenizer's fast path). */
+  recordRange(text: string, starts: Int32Array, count: number, line: number): void {
+    if (this.mapper) {
+      this.mapper.rowRange(text, starts, count, line);
+      return;
+    }
+    const fields: string[] = [];
+    for (let j = 0; j < count; j++) fields.push(text.slice(starts[j], starts[j + 1] - 1));
+    this.record(fields, line);
   }
 
   /** JSON: the keys of the records form a header that grows as new keys appear. */
@@ -191,6 +287,18 @@ class InputReader implements RecordSink, ObjectSink {
       inputPaths: this.paths,
     };
     this.mapper = new RowMapper(target, this.header);
+    if (this.plan && this.csv) {
+      this.parallel = new ParallelRead(this.plan, target.table, this.kind);
+      this.parallel.start({
+        path,
+        header: this.header,
+        delimiter: this.csv.delimiter,
+        kind: this.kind,
+        zone: this.options.zone,
+        dateOrder: this.options.dateOrder,
+        input: this.index,
+      });
+    }
   }
 
   info(): InputInfo {
@@ -204,6 +312,7 @@ class InputReader implements RecordSink, ObjectSink {
       columns: this.mapper ? { ...this.mapper.mappedColumns } : {},
       unmappedColumns: this.mapper ? [...this.mapper.unmappedColumns] : [],
       log: this.log,
+      workerRanges: this.parallel?.merged ?? 0,
     };
   }
 }

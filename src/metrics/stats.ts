@@ -35,7 +35,9 @@ export function quantile(sortedValues: ArrayLike<number>, q: number): number {
  * unit. The headline value is the mean. Percentiles interpolate linearly (see `quantile`).
  * An empty sample gives n 0 and nulls, never NaN.
  *
- * Costs one copy and one sort of the values (the input is not changed).
+ * Costs one copy of the values (the input is not changed) and a selection of the ranks the
+ * percentiles need, linear on average where sorting a million durations took a third of a
+ * second per metric.
  *
  * @throws when a value is NaN
  * @example
@@ -47,20 +49,101 @@ export function summarizeSample<Unit extends string>(
 ): SampleSummary<Unit> {
   const n = values.length;
   if (n === 0) return { unit, n: 0, value: null, mean: null, median: null, p90: null, min: null, max: null };
-  // A typed array sorts numerically and far faster than Array.prototype.sort with a comparator.
-  const sorted = new Float64Array(values);
+  const sample = new Float64Array(values);
   let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let negativeZero = false;
   for (let i = 0; i < n; i++) {
-    const value = sorted[i];
+    const value = sample[i];
     if (value !== value) throw new Error('summarizeSample requires numbers, not NaN');
     sum += value;
+    if (value < min) min = value;
+    if (value > max) max = value;
+    if (value === 0 && 1 / value < 0) negativeZero = true;
   }
-  sorted.sort();
-  const min = sorted[0];
-  const max = sorted[n - 1];
+  let median: number;
+  let p90: number;
+  if (negativeZero) {
+    // Selection compares with <, which cannot tell -0 from 0; a sort orders them (-0 first),
+    // and the summary must not depend on where the zeros were in the input.
+    sample.sort();
+    min = sample[0];
+    max = sample[n - 1];
+    median = quantile(sample, 0.5);
+    p90 = quantile(sample, 0.9);
+  } else {
+    median = selectQuantile(sample, 0.5, 0);
+    // The median's lower rank is in place, and everything from it on is no smaller.
+    p90 = selectQuantile(sample, 0.9, Math.floor((n - 1) * 0.5));
+  }
   // Rounding in the sum can put the mean of equal values a hair outside them.
   const mean = Math.min(Math.max(sum / n, min), max);
-  return { unit, n, value: mean, mean, median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), min, max };
+  return { unit, n, value: mean, mean, median, p90, min, max };
+}
+
+/**
+ * The same value as `quantile` on the sorted values, found by selection: `values` is reordered.
+ * Ranks below `from` must already be in place (each no greater than anything after it).
+ */
+function selectQuantile(values: Float64Array, q: number, from: number): number {
+  const n = values.length;
+  const position = (n - 1) * q;
+  const below = Math.floor(position);
+  const fraction = position - below;
+  select(values, below, from, n - 1);
+  const lower = values[below];
+  if (fraction === 0) return lower;
+  // The next rank is the smallest value after `below`.
+  let upper = values[below + 1];
+  for (let i = below + 2; i < n; i++) if (values[i] < upper) upper = values[i];
+  const interpolated = lower + (upper - lower) * fraction;
+  return Math.min(Math.max(interpolated, lower), upper);
+}
+
+/**
+ * Moves the k-th smallest of values[left..right] to index k, with no greater value before it and
+ * no smaller one after it (Floyd and Rivest's SELECT: partition around the k-th value, first
+ * narrowing a large range to a sample around where that value must lie).
+ */
+function select(values: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const i = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (i - n / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - (i * s) / n + sd));
+      const newRight = Math.min(right, Math.floor(k + ((n - i) * s) / n + sd));
+      select(values, k, newLeft, newRight);
+    }
+    const pivot = values[k];
+    let i = left;
+    let j = right;
+    swap(values, left, k);
+    if (values[right] > pivot) swap(values, left, right);
+    while (i < j) {
+      swap(values, i, j);
+      i++;
+      j--;
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+    }
+    if (values[left] === pivot) swap(values, left, j);
+    else {
+      j++;
+      swap(values, j, right);
+    }
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
+  }
+}
+
+function swap(values: Float64Array, a: number, b: number): void {
+  const t = values[a];
+  values[a] = values[b];
+  values[b] = t;
 }
 
 /**

@@ -42,58 +42,401 @@ export function flagAt(column: Int8Array, row: number): boolean | undefined {
   return value < 0 ? undefined : value === 1;
 }
 
-/** A growable text column with its dictionary. */
-class TextBuilder {
-  codes: Int32Array;
-  readonly values: string[] = [];
-  readonly index = new Map<string, number>();
-  constructor(capacity: number) {
-    this.codes = new Int32Array(capacity).fill(-1);
+/** FNV-1a over the UTF-16 code units of text[start, end), with a final mix for the low bits used as slot. */
+function hashText(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x2c1b3c6d);
+}
+
+/**
+ * Some values of a dictionary, as a parse worker sends them: codes first..first + count - 1, their
+ * code units one after another, where each ends, and their hashes.
+ */
+export interface DictionaryContent {
+  first: number;
+  count: number;
+  chars: Uint16Array;
+  ends: Int32Array;
+  hashes: Int32Array;
+}
+
+/** chars[start, end) as a string: a raw UTF-16 copy, lone surrogates included. */
+function decodeUnits(chars: Uint16Array, start: number, end: number): string {
+  return Buffer.from(chars.buffer, chars.byteOffset + start * 2, (end - start) * 2).toString('utf16le');
+}
+
+/**
+ * Strings to dense codes (0, 1, 2, ... in order of first appearance), looked up by a range of a
+ * larger string so a cell is found without cutting it out of its line first.
+ *
+ * The values are kept as UTF-16 code units one after another in a typed array, found through an
+ * open-addressing table of Int32s: no object per value, nothing for the GC to trace or copy, and
+ * lookups that never allocate. Reading a million rows this way is several times faster than a
+ * Map<string, number> over cut-out cells, and a million ids take 16 bytes each instead of ~60.
+ * `values`, the strings, are made on first use, so columns nobody lists (ids) never make them.
+ */
+export class TextDictionary {
+  private count = 0;
+  /** The values' code units, one after another. */
+  private chars = new Uint16Array(256);
+  /** Where each value ends in `chars`; value i starts where value i - 1 ends. */
+  private ends = new Int32Array(16);
+  /** Hash of each value, by code (sent with the values, so that no other thread hashes them again). */
+  private hashes = new Int32Array(16);
+  /**
+   * The hash table: per slot the hash and code + 1 of a value (0 when empty), side by side, so
+   * that probing a big table (a million ids) reads one cache line, not one per value met.
+   * At most three quarters full: probes stay short, and each is cheap.
+   */
+  private slots = new Int32Array(64);
+  private mask = 31;
+  /** The values made into strings so far. */
+  private strings: string[] = [];
+
+  get size(): number {
+    return this.count;
   }
-  /** The code of a value, adding it to the dictionary when new. */
-  code(value: string): number {
-    let code = this.index.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.index.set(value, code);
-    }
+
+  /** The values by code. The same array each time, extended as values are added. */
+  get values(): string[] {
+    if (this.strings.length < this.count) this.makeStrings();
+    return this.strings;
+  }
+
+  /** Makes room for `count` values in all without growing the table on the way. */
+  reserve(count: number): void {
+    if (count > this.ends.length) this.growEntries(count);
+    if (4 * count > 3 * (this.mask + 1)) this.rehash(Math.ceil((4 * count) / 3));
+  }
+
+  /** The code of text[start, end), or -1 when absent. */
+  find(text: string, start = 0, end = text.length): number {
+    return this.slots[2 * this.slotOf(text, start, end, hashText(text, start, end)) + 1] - 1;
+  }
+
+  /** The code of text[start, end), adding it when new. */
+  code(text: string, start = 0, end = text.length): number {
+    const hash = hashText(text, start, end);
+    const slot = this.slotOf(text, start, end, hash);
+    const found = this.slots[2 * slot + 1];
+    if (found !== 0) return found - 1;
+    const from = this.room(end - start);
+    const chars = this.chars;
+    for (let i = start; i < end; i++) chars[from + i - start] = text.charCodeAt(i);
+    return this.add(slot, hash, from + end - start);
+  }
+
+  /**
+   * Adds text[start, end) as a new value without indexing it: `find` and `code` will not see
+   * it. For a parse worker's keys, nearly all distinct and all looked up again by the reading
+   * thread, which then need not be hashed into a table here too.
+   */
+  append(text: string, start: number, end: number): number {
+    const from = this.room(end - start);
+    const chars = this.chars;
+    for (let i = start; i < end; i++) chars[from + i - start] = text.charCodeAt(i);
+    const code = this.count;
+    if (code === this.ends.length) this.growEntries(code * 2);
+    this.ends[code] = from + end - start;
+    this.hashes[code] = hashText(text, start, end);
+    this.count = code + 1;
     return code;
   }
+
+  /** The code of value i of another dictionary's content (a worker's), adding it when new. */
+  codeOf(content: DictionaryContent, i: number): number {
+    const start = i === 0 ? 0 : content.ends[i - 1];
+    const end = content.ends[i];
+    const hash = content.hashes[i];
+    const { slots, mask } = this;
+    let slot = hash & mask;
+    for (;;) {
+      const entry = slots[2 * slot + 1];
+      if (entry === 0) break;
+      if (slots[2 * slot] === hash && this.sameChars(entry - 1, content.chars, start, end)) return entry - 1;
+      slot = (slot + 1) & mask;
+    }
+    const from = this.room(end - start);
+    const chars = this.chars;
+    const source = content.chars;
+    // A loop, not set(subarray()): values are short, and a subarray is an object per value.
+    for (let k = start; k < end; k++) chars[from + k - start] = source[k];
+    return this.add(slot, hash, from + end - start);
+  }
+
+  /** The values from code `first` on, copied, to send to another thread. */
+  contentFrom(first: number): DictionaryContent {
+    const base = first === 0 ? 0 : this.ends[first - 1];
+    const end = this.count === 0 ? 0 : this.ends[this.count - 1];
+    const ends = this.ends.slice(first, this.count);
+    for (let i = 0; i < ends.length; i++) ends[i] -= base;
+    return {
+      first,
+      count: this.count - first,
+      chars: this.chars.slice(base, end),
+      ends,
+      hashes: this.hashes.slice(first, this.count),
+    };
+  }
+
+  /** Value `code` as a string, without making strings of the others. */
+  valueAt(code: number): string {
+    const start = code === 0 ? 0 : this.ends[code - 1];
+    return decodeUnits(this.chars, start, this.ends[code]);
+  }
+
+  /** Where a new value of `length` code units will start, with the room made. */
+  private room(length: number): number {
+    const from = this.count === 0 ? 0 : this.ends[this.count - 1];
+    if (from + length > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, from + length));
+      chars.set(this.chars.subarray(0, from));
+      this.chars = chars;
+    }
+    return from;
+  }
+
+  /** Records the value just written to `chars` (ending at `end`) in the empty `slot`. */
+  private add(slot: number, hash: number, end: number): number {
+    const code = this.count;
+    if (code === this.ends.length) this.growEntries(code * 2);
+    this.ends[code] = end;
+    this.hashes[code] = hash;
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = code + 1;
+    this.count = code + 1;
+    if (4 * this.count > 3 * (this.mask + 1)) this.rehash(2 * (this.mask + 1));
+    return code;
+  }
+
+  private growEntries(capacity: number): void {
+    const ends = new Int32Array(capacity);
+    ends.set(this.ends.subarray(0, this.count));
+    this.ends = ends;
+    const hashes = new Int32Array(capacity);
+    hashes.set(this.hashes.subarray(0, this.count));
+    this.hashes = hashes;
+  }
+
+  /** The slot holding text[start, end), or the empty slot where it would go. */
+  private slotOf(text: string, start: number, end: number, hash: number): number {
+    const { slots, mask } = this;
+    let slot = hash & mask;
+    for (;;) {
+      const entry = slots[2 * slot + 1];
+      if (entry === 0 || (slots[2 * slot] === hash && this.sameText(entry - 1, text, start, end))) return slot;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Whether value `code` is text[start, end). */
+  private sameText(code: number, text: string, start: number, end: number): boolean {
+    const from = code === 0 ? 0 : this.ends[code - 1];
+    if (this.ends[code] - from !== end - start) return false;
+    const chars = this.chars;
+    for (let i = start; i < end; i++) if (chars[from + i - start] !== text.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** Whether value `code` is other[start, end). */
+  private sameChars(code: number, other: Uint16Array, start: number, end: number): boolean {
+    const from = code === 0 ? 0 : this.ends[code - 1];
+    if (this.ends[code] - from !== end - start) return false;
+    const chars = this.chars;
+    for (let i = start; i < end; i++) if (chars[from + i - start] !== other[i]) return false;
+    return true;
+  }
+
+  /** Moves the entries to a table of at least `size` slots (a power of two). */
+  private rehash(size: number): void {
+    let slotCount = this.mask + 1;
+    while (slotCount < size) slotCount *= 2;
+    const mask = slotCount - 1;
+    const slots = new Int32Array(2 * slotCount);
+    for (let code = 0; code < this.count; code++) {
+      const hash = this.hashes[code];
+      let slot = hash & mask;
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = hash;
+      slots[2 * slot + 1] = code + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+
+  /**
+   * Makes strings of the values not made yet: one string of all their code units (a raw
+   * UTF-16 copy, lone surrogates included), cut into values.
+   */
+  private makeStrings(): void {
+    const strings = this.strings;
+    const first = strings.length;
+    const base = first === 0 ? 0 : this.ends[first - 1];
+    const end = this.ends[this.count - 1];
+    const all = decodeUnits(this.chars, base, end);
+    let from = 0;
+    for (let code = first; code < this.count; code++) {
+      const to = this.ends[code] - base;
+      strings.push(all.slice(from, to));
+      from = to;
+    }
+  }
 }
+
+/** A growable text column with its dictionary. */
+export class TextBuilder extends TextDictionary {
+  codes: Int32Array;
+  constructor(codes: Int32Array) {
+    super();
+    this.codes = codes;
+  }
+}
+
+/** Any column array of a table. */
+export type ColumnArray = Float64Array | Int8Array | Int32Array | Uint16Array | Uint32Array;
+
+type ColumnType = 'time' | 'number' | 'flag' | 'text' | 'input' | 'line';
+interface ColumnConstructor {
+  new (length: number): ColumnArray;
+  new (buffer: ArrayBufferLike, byteOffset: number, length: number): ColumnArray;
+  readonly BYTES_PER_ELEMENT: number;
+}
+const ARRAY_TYPES: Record<ColumnType, ColumnConstructor> = {
+  time: Float64Array,
+  number: Float64Array,
+  flag: Int8Array,
+  text: Int32Array,
+  input: Uint16Array,
+  line: Uint32Array,
+};
+/** The value of a row nobody wrote: NaN for times and numbers, -1 for flags and text codes. */
+const MISSING: Record<ColumnType, number> = { time: NaN, number: NaN, flag: -1, text: -1, input: 0, line: 0 };
+
+/** One column of a builder: its type and name ('created_at'; the type again for input and line). */
+interface ColumnRef {
+  key: string;
+  type: ColumnType;
+  name: string;
+}
+
+/** Rows initialised to missing values at a time, ahead of the row being written. */
+const FILL_BLOCK = 8192;
 
 /**
  * Builds a Table row by row. Values are written at `length` (the row in progress); `commit()`
  * keeps the row, `discard()` clears what was written so the next row starts clean.
+ *
+ * Capacity is cheap: arrays are allocated zeroed (the OS maps their pages lazily) and rows are
+ * set to missing values a block at a time just ahead of use, so an over-estimated capacity costs
+ * address space, not memory. Pre-size with `ensureCapacity` when the row count can be guessed:
+ * each doubling copies every column and keeps the old arrays until the next GC.
  */
 export class TableBuilder<S extends KindSpec> {
   readonly spec: S;
   length = 0;
+  /** Rows [0, capacity) may be written; the arrays may be longer (see `share`). */
   private capacity: number;
+  /** Rows [length, filled) already hold missing values. */
+  private filled = 0;
+  /** Bumped whenever column arrays are replaced, so code that caches them knows to look again. */
+  generation = 0;
   readonly time = {} as Record<string, Float64Array>;
   readonly number = {} as Record<string, Float64Array>;
   readonly flag = {} as Record<string, Int8Array>;
   readonly text = {} as Record<string, TextBuilder>;
   input: Uint16Array;
   line: Uint32Array;
+  private readonly refs: ColumnRef[] = [];
 
-  constructor(spec: S, capacity = 1024) {
+  /**
+   * `buffers` (with `offset`) places the columns on given buffers, from row `offset`: a parse
+   * worker writes its rows straight into the window of shared memory the reading thread set
+   * aside for them (see parallel.ts). Otherwise the builder allocates its own arrays.
+   */
+  constructor(spec: S, capacity = 1024, buffers?: Record<string, ArrayBufferLike>, offset = 0) {
     this.spec = spec;
     this.capacity = capacity;
     for (const [name, field] of Object.entries(spec)) {
-      if (field.type === 'time') this.time[name] = new Float64Array(capacity).fill(NaN);
-      else if (field.type === 'number') this.number[name] = new Float64Array(capacity).fill(NaN);
-      else if (field.type === 'flag') this.flag[name] = new Int8Array(capacity).fill(-1);
-      else if (field.type === 'text') this.text[name] = new TextBuilder(capacity);
+      if (field.type !== 'ignored') this.refs.push({ key: `${field.type}.${name}`, type: field.type, name });
     }
-    this.input = new Uint16Array(capacity);
-    this.line = new Uint32Array(capacity);
+    this.refs.push({ key: 'input', type: 'input', name: 'input' }, { key: 'line', type: 'line', name: 'line' });
+    this.input = undefined as unknown as Uint16Array;
+    this.line = undefined as unknown as Uint32Array;
+    for (const ref of this.refs) {
+      const Type = ARRAY_TYPES[ref.type];
+      const array = buffers ? new Type(buffers[ref.key], offset * Type.BYTES_PER_ELEMENT, capacity) : new Type(capacity);
+      if (ref.type === 'text') this.text[ref.name] = new TextBuilder(array as Int32Array);
+      else this.setColumn(ref, array);
+    }
+  }
+
+  private column(ref: ColumnRef): ColumnArray {
+    switch (ref.type) {
+      case 'time':
+        return this.time[ref.name];
+      case 'number':
+        return this.number[ref.name];
+      case 'flag':
+        return this.flag[ref.name];
+      case 'text':
+        return this.text[ref.name].codes;
+      case 'input':
+        return this.input;
+      case 'line':
+        return this.line;
+    }
+  }
+
+  private setColumn(ref: ColumnRef, array: ColumnArray): void {
+    switch (ref.type) {
+      case 'time':
+        this.time[ref.name] = array as Float64Array;
+        break;
+      case 'number':
+        this.number[ref.name] = array as Float64Array;
+        break;
+      case 'flag':
+        this.flag[ref.name] = array as Int8Array;
+        break;
+      case 'text':
+        this.text[ref.name].codes = array as Int32Array;
+        break;
+      case 'input':
+        this.input = array as Uint16Array;
+        break;
+      case 'line':
+        this.line = array as Uint32Array;
+        break;
+    }
+  }
+
+  /** Every column array under a stable key ('time.created_at', 'text.agent', 'input', 'line'). */
+  columns(): Record<string, ColumnArray> {
+    const columns: Record<string, ColumnArray> = {};
+    for (const ref of this.refs) columns[ref.key] = this.column(ref);
+    return columns;
   }
 
   /** Makes room for the row at `length`; call before writing it. */
   reserve(): number {
-    if (this.length === this.capacity) this.grow();
-    return this.length;
+    const row = this.length;
+    if (row === this.capacity) this.grow(this.capacity * 2);
+    if (row === this.filled) this.fillAhead();
+    return row;
+  }
+
+  /** Sets the rows from `filled` on to missing values, a block at a time. */
+  private fillAhead(): void {
+    const from = this.filled;
+    const to = Math.min(from + FILL_BLOCK, this.capacity);
+    for (const ref of this.refs) {
+      const missing = MISSING[ref.type];
+      if (missing !== 0) this.column(ref).fill(missing, from, to);
+    }
+    // input and line are always written by commit(); zero is their fresh state.
+    this.filled = to;
   }
 
   commit(input: number, line: number): number {
@@ -113,27 +456,72 @@ export class TableBuilder<S extends KindSpec> {
     for (const name in this.text) this.text[name].codes[row] = -1;
   }
 
-  private grow(): void {
-    const capacity = this.capacity * 2;
-    for (const name in this.time) this.time[name] = growFloat(this.time[name], capacity);
-    for (const name in this.number) this.number[name] = growFloat(this.number[name], capacity);
-    for (const name in this.flag) {
-      const next = new Int8Array(capacity).fill(-1);
-      next.set(this.flag[name]);
-      this.flag[name] = next;
+  /** Grows, if needed, so that `rows` rows fit without another copy. */
+  ensureCapacity(rows: number): void {
+    if (rows > this.capacity) this.grow(rows);
+  }
+
+  /** Moves the columns to new arrays of `capacity` rows (shared memory if asked), keeping the rows written. */
+  private grow(capacity: number, shared = false): void {
+    const n = this.length;
+    for (const ref of this.refs) {
+      const Type = ARRAY_TYPES[ref.type];
+      const next = shared
+        ? new Type(new SharedArrayBuffer(capacity * Type.BYTES_PER_ELEMENT), 0, capacity)
+        : new Type(capacity);
+      next.set(this.column(ref).subarray(0, n));
+      this.setColumn(ref, next);
     }
-    for (const name in this.text) {
-      const next = new Int32Array(capacity).fill(-1);
-      next.set(this.text[name].codes);
-      this.text[name].codes = next;
-    }
-    const input = new Uint16Array(capacity);
-    input.set(this.input);
-    this.input = input;
-    const line = new Uint32Array(capacity);
-    line.set(this.line);
-    this.line = line;
     this.capacity = capacity;
+    this.filled = n;
+    this.generation++;
+  }
+
+  /**
+   * Moves the columns into shared memory of `capacity` rows and returns the buffers, so that
+   * workers can write rows beyond `limit`; this builder itself writes only below `limit` until
+   * `setLimit` raises it (past it, it grows into arrays of its own).
+   */
+  share(capacity: number, limit: number): Record<string, SharedArrayBuffer> {
+    this.grow(capacity, true);
+    this.capacity = limit;
+    const buffers: Record<string, SharedArrayBuffer> = {};
+    for (const ref of this.refs) buffers[ref.key] = this.column(ref).buffer as SharedArrayBuffer;
+    return buffers;
+  }
+
+  /** Lets the builder write up to row `limit` of its current arrays (never past their end). */
+  setLimit(limit: number): void {
+    const arrayRows = this.line.length;
+    this.capacity = Math.max(this.length, Math.min(limit, arrayRows));
+    this.filled = Math.min(this.filled, this.capacity);
+  }
+
+  /**
+   * Appends `count` rows taken from `source` columns (same keys as `columns()`): rows
+   * `pick[i]` when `pick` is given, else rows first..first + count - 1. Source rows may lie in
+   * the same buffer further on (a worker's window): they are then moved down without a
+   * temporary copy. Text codes are copied as they are: the caller translates them to this
+   * builder's dictionaries.
+   */
+  appendRows(source: Record<string, ColumnArray>, first: number, count: number, pick?: Int32Array): void {
+    const start = this.length;
+    this.ensureCapacity(start + count);
+    for (const ref of this.refs) {
+      const to = this.column(ref);
+      const src = source[ref.key];
+      if (pick) {
+        for (let i = 0; i < count; i++) to[start + i] = src[pick[i]];
+      } else if (src.buffer === to.buffer) {
+        const srcRow = (src.byteOffset - to.byteOffset) / to.BYTES_PER_ELEMENT + first;
+        to.copyWithin(start, srcRow, srcRow + count);
+      } else {
+        to.set(src.subarray(first, first + count), start);
+      }
+    }
+    this.length = start + count;
+    // The rows after the new end may hold moved-from data: fill them again before use.
+    this.filled = this.length;
   }
 
   /** The finished table, trimmed to its length (views, no copies). */
@@ -141,7 +529,14 @@ export class TableBuilder<S extends KindSpec> {
     const n = this.length;
     const text: Record<string, TextColumn> = {};
     for (const [name, column] of Object.entries(this.text)) {
-      text[name] = { codes: column.codes.subarray(0, n), values: column.values };
+      const codes = column.codes.subarray(0, n);
+      // The strings are made when first asked for (see TextDictionary).
+      text[name] = {
+        codes,
+        get values() {
+          return column.values;
+        },
+      };
     }
     return {
       spec: this.spec,
@@ -154,12 +549,6 @@ export class TableBuilder<S extends KindSpec> {
       line: this.line.subarray(0, n),
     } as unknown as Table<S>;
   }
-}
-
-function growFloat(array: Float64Array, capacity: number): Float64Array {
-  const next = new Float64Array(capacity).fill(NaN);
-  next.set(array);
-  return next;
 }
 
 function mapValues<A, B>(record: Record<string, A>, f: (a: A) => B): Record<string, B> {
