@@ -95,6 +95,71 @@ export const CUSTOMER_FIELDS = {
   segment: text,
 } as const satisfies KindSpec;
 
+/** Event types of the native events format (DESIGN.md, "Native input format"). */
+export const EVENT_TYPES = [
+  'created',
+  'message',
+  'note',
+  'assigned',
+  'answered',
+  'ended',
+  'wrap_up',
+  'escalated',
+  'transferred',
+  'resolved',
+  'reopened',
+  'closed',
+  'abandoned',
+  'missed',
+  'converted',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Who acted: a human agent, the customer, a bot (never a response) or the system. */
+export const ACTOR_TYPES = ['agent', 'customer', 'bot', 'system'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+/**
+ * Event-level exports: one row per message or status change, folded into contacts by the
+ * timeline builder (src/model/timeline.ts). `actor` is who acted; for `assigned` it is the agent
+ * the contact is assigned to. The contact fields may appear on any event: the latest non-empty
+ * value wins. Events have no key of their own: many rows share a `contact_id`.
+ */
+export const EVENT_FIELDS = {
+  contact_id: { type: 'text', required: true },
+  at: { type: 'time', required: true },
+  type: { type: 'text', required: true, lowercase: true },
+  actor_type: { type: 'text', required: true, lowercase: true },
+  actor: text,
+  canned: flag,
+  macro: text,
+  reason: text,
+  step: text,
+  channel: label,
+  priority: label,
+  team: text,
+  customer_id: text,
+  customer_segment: text,
+  issue_type: text,
+  sla_first_response_due_at: time,
+  sla_resolution_due_at: time,
+} as const satisfies KindSpec;
+
+/**
+ * Agent replies, one row each, derived from events by the timeline builder (not an input kind):
+ * the contact row it belongs to, when it was sent, how long the customer had waited for it
+ * (seconds since the earliest customer message after the previous agent message; NaN when no
+ * customer message was waiting), who sent it, and whether it used a canned response or macro.
+ */
+export const REPLY_FIELDS = {
+  contact: number,
+  at: time,
+  response_seconds: number,
+  agent: text,
+  canned: flag,
+  macro: text,
+} as const satisfies KindSpec;
+
 export const KINDS = {
   contacts: CONTACT_FIELDS,
   surveys: SURVEY_FIELDS,

@@ -1,4 +1,5 @@
 import type { Kind, KindSpec } from './fields.js';
+import { ACTOR_TYPES, EVENT_TYPES } from './fields.js';
 import type { TableBuilder } from './table.js';
 
 /**
@@ -62,6 +63,20 @@ function surveyRule(table: TableBuilder<KindSpec>, row: number): string | undefi
 
 function customerRule(table: TableBuilder<KindSpec>, row: number): string | undefined {
   return table.time.ended_at[row] < table.time.started_at[row] ? 'ended_at is before started_at' : undefined;
+}
+
+const EVENT_TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES);
+const ACTOR_TYPE_SET: ReadonlySet<string> = new Set(ACTOR_TYPES);
+
+/** An event must have a known type and actor type: anything else cannot be folded safely. */
+export function eventRule(table: TableBuilder<KindSpec>, row: number): string | undefined {
+  const type = table.text.type;
+  const typeValue = type.values[type.codes[row]];
+  if (!EVENT_TYPE_SET.has(typeValue)) return `unknown event type '${typeValue}' (expected ${EVENT_TYPES.join(', ')})`;
+  const actor = table.text.actor_type;
+  const actorValue = actor.values[actor.codes[row]];
+  if (!ACTOR_TYPE_SET.has(actorValue)) return `unknown actor_type '${actorValue}' (expected ${ACTOR_TYPES.join(', ')})`;
+  return undefined;
 }
 
 export const ROW_RULES: Record<Kind, RowRule> = {
