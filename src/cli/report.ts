@@ -17,7 +17,8 @@ import { assertZone } from '../time/timestamp.js';
 import { addInputOptions, addStaffingOptions, checkDimensions, checkMetricIds, filtersOf, staffingSettings } from './options.js';
 import type { InputOptions } from './options.js';
 import { outputPath, writeFileAtomic } from './output.js';
-import { useColor } from './terminal.js';
+import { progressBar } from './progress.js';
+import { oneLine, useColor } from './terminal.js';
 
 interface ReportCommandOptions extends InputOptions {
   format: Format;
@@ -62,17 +63,22 @@ export async function runReport(
   }
   const requested = options.period ? parsePeriod(options.period, { zone, now }) : undefined;
   const sources = expandSources(paths);
-  const { data, inputs } = await readInputs(sources, { zone, dateOrder: options.dateOrder ?? config.dateOrder ?? 'dmy' });
-  const period = requested ?? dataSpan(data, zone);
-  if (!period) throw new UserError('no contacts or survey answers were read, and no --period was given');
+  const { data, inputs } = await readInputs(sources, {
+    zone,
+    dateOrder: options.dateOrder ?? config.dateOrder ?? 'dmy',
+    onProgress: progressBar(process.stderr),
+  });
+  // Before any error below: when every row was rejected, the warnings say why nothing was read.
   for (const input of inputs) {
     if (input.log.rejected > 0) {
       const first = input.log.rejects[0];
       process.stderr.write(
-        `supmetrics: warning: ${input.path}: ${input.log.rejected} row(s) rejected (first: line ${first.line}${first.column ? `, column '${first.column}'` : ''}: ${first.reason})\n`,
+        `supmetrics: warning: ${oneLine(`${input.path}: ${input.log.rejected} row(s) rejected (first: line ${first.line}${first.column ? `, column '${first.column}'` : ''}: ${first.reason})`)}\n`,
       );
     }
   }
+  const period = requested ?? dataSpan(data, zone);
+  if (!period) throw new UserError('no contacts or survey answers were read, and no --period was given');
   return buildReport(data, inputs, {
     period,
     filters: filtersOf(options),

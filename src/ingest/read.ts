@@ -39,12 +39,22 @@ export interface InputInfo {
   workerRanges: number;
 }
 
+export interface ReadProgress {
+  path: string;
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+  done: boolean;
+}
+
 export interface ReadOptions {
   /** Zone of timestamps written without an offset. */
   zone: string;
   dateOrder?: DateOrder;
   /** Standard input, for the path `-`. */
   stdin?: Readable;
+  /** Told as each input is read: its path, bytes read so far of its size (0 when unknown), rows read. */
+  onProgress?: (progress: ReadProgress) => void;
   /** When to read a large CSV file on several cores (see parallel.ts); tests lower the threshold. */
   parallel?: ParallelOptions;
 }
@@ -141,6 +151,7 @@ class InputReader implements RecordSink, ObjectSink {
     }
     this.csv?.end();
     this.json?.end();
+    this.options.onProgress?.({ path, bytes: 0, totalBytes: 0, rows: this.log.read, done: true });
     if (this.kind === undefined) {
       throw new UserError('no header and no records: cannot tell what it holds (name it as kind:path)', { file: path });
     }
@@ -149,6 +160,7 @@ class InputReader implements RecordSink, ObjectSink {
   /** Reads a stream from the start of the input: decodes it (BOM, UTF-16), tokenizes, maps. */
   private async readDecoded(stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, fileSize: number): Promise<void> {
     let consumed = 0;
+    if (this.options.onProgress) stream = this.counted(stream);
     for await (const text of decodeText(stream)) {
       this.push(text);
       consumed += text.length;
@@ -156,6 +168,18 @@ class InputReader implements RecordSink, ObjectSink {
         this.presize(fileSize, consumed);
         fileSize = 0;
       }
+    }
+  }
+
+  /** Passes chunks through, telling onProgress how many bytes of the input have gone by. */
+  private async *counted(stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    const { path } = this.source;
+    const totalBytes = path === '-' ? 0 : statSync(path).size;
+    let bytes = 0;
+    for await (const chunk of stream) {
+      yield chunk;
+      bytes += chunk.length;
+      this.options.onProgress!({ path, bytes, totalBytes, rows: this.log.read, done: false });
     }
   }
 
