@@ -4,9 +4,14 @@
  * (DESIGN.md, "Native input format"): contacts, surveys and customers.
  *
  *   node scripts/generate-exports.mjs --out DIR [--contacts N] [--start 2024-02-01]
- *        [--days 60] [--seed 1] [--format csv|ndjson|json]
+ *        [--days 60] [--seed 1] [--format csv|ndjson|json] [--events]
  *
- * Writes DIR/contacts.EXT, DIR/surveys.EXT and DIR/customers.EXT. The same options always
+ * Writes DIR/contacts.EXT, DIR/surveys.EXT and DIR/customers.EXT; with --events also
+ * DIR/events.EXT: about one chat in five is exported as its transcript (one row per message
+ * and status change, DESIGN.md "events") under the id E<n> instead of a contacts row T<n>, so
+ * the two files never share an id, and folding the events gives back the very facts the row
+ * would have held (the other files and every other contact are the same bytes as without
+ * --events; transcript details come from a PRNG stream of their own). The same options always
  * give the same bytes (own seeded PRNG, no clock, no Math.random). Output is streamed in
  * ~1 MB chunks with backpressure, and memory stays small whatever N is: contacts are made
  * one day at a time in creation order, customers' attributes are a pure hash of their
@@ -29,7 +34,8 @@ import path from 'node:path';
 
 const HELP = `Usage: node scripts/generate-exports.mjs --out DIR [options]
 
-Writes DIR/contacts.<ext>, DIR/surveys.<ext>, DIR/customers.<ext> (supmetrics native format).
+Writes DIR/contacts.<ext>, DIR/surveys.<ext>, DIR/customers.<ext> (supmetrics native format),
+and with --events DIR/events.<ext> (chat transcripts as events).
 
 Options:
   --out DIR          output folder (created if missing)            (required)
@@ -38,6 +44,7 @@ Options:
   --days N           number of days of data                         (default 60)
   --seed S           PRNG seed, an integer or any string            (default 1)
   --format F         csv | ndjson | json                            (default csv)
+  --events           also write DIR/events.<ext>: ~1 in 5 chats as event transcripts
   -h, --help         this help
 `;
 
@@ -50,12 +57,16 @@ function fail(msg) {
 }
 
 function parseArgs(argv) {
-  const o = { out: null, contacts: 6000, start: '2024-02-01', days: 60, seed: '1', format: 'csv' };
+  const o = { out: null, contacts: 6000, start: '2024-02-01', days: 60, seed: '1', format: 'csv', events: false };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
     if (a === '-h' || a === '--help') {
       process.stdout.write(HELP);
       process.exit(0);
+    }
+    if (a === '--events') {
+      o.events = true;
+      continue;
     }
     let v;
     const eq = a.indexOf('=');
@@ -243,11 +254,18 @@ const CONTACT_COLS = [
 ];
 const SURVEY_COLS = ['id', 'kind', 'score', 'scale', 'responded_at', 'contact_id', 'agent', 'channel', 'customer_id'];
 const CUSTOMER_COLS = ['customer_id', 'started_at', 'ended_at', 'segment'];
+const EVENT_COLS = [
+  'contact_id', 'at', 'type', 'actor_type', 'actor', 'canned', 'macro', 'reason', 'step',
+  'channel', 'priority', 'team', 'customer_id', 'customer_segment', 'issue_type',
+];
+// Saved replies chat agents use (transcripts only).
+const MACROS = ['greeting', 'ask_order_number', 'refund_policy', 'password_reset_steps', 'shipping_times', 'verify_identity', 'escalation_notice', 'closing'];
+const MACRO_W = weights([30, 14, 10, 9, 9, 7, 4, 17]);
 
 // Values are written unquoted in CSV and JSON: make sure none needs quoting or escaping.
 for (const s of [
   ...CHANNELS, ...TEAMS, ...TEAM_AGENTS.flat(), ...PRIORITIES, ...SEGMENTS, ...ISSUES, ...ISSUE_TAGS.flat(),
-  ...ESC_REASONS.flat().map((r) => r[0]), 'welcome_message', 'ivr', 'hold_message', 'queue', 'vip', 'outage', 'follow_up', 'spam',
+  ...ESC_REASONS.flat().map((r) => r[0]), ...MACROS, 'welcome_message', 'ivr', 'hold_message', 'queue', 'vip', 'outage', 'follow_up', 'spam',
 ]) {
   if (/[",;\\\r\n\t]/.test(s) || s !== s.trim()) throw new Error(`vocabulary value needs quoting: ${s}`);
 }
@@ -374,10 +392,16 @@ async function generate(o) {
   const contacts = new Out(path.join(o.out, `contacts.${ext}`), o.format, CONTACT_COLS);
   const surveys = new Out(path.join(o.out, `surveys.${ext}`), o.format, SURVEY_COLS);
   const customers = new Out(path.join(o.out, `customers.${ext}`), o.format, CUSTOMER_COLS);
+  const events = o.events ? new Out(path.join(o.out, `events.${ext}`), o.format, EVENT_COLS) : null;
+  // Transcript details draw from a stream of their own, so --events changes no other value.
+  const erng = new Rng(hash32(o.seedNum ^ 0x2545f491));
   const t0 = process.hrtime.bigint();
 
   const idWidth = Math.max(6, String(N).length);
   const tid = (n) => 'T' + String(n).padStart(idWidth, '0');
+  const eid = (n) => 'E' + String(n).padStart(idWidth, '0');
+  // With --events, about one chat in five is exported as events (a pure function of its number).
+  const asEvents = (n, ch) => events !== null && ch === CHAT && hash32((n + seedMix) | 0) % 5 === 0;
   let surveySeq = 0;
   const sid = () => 'S' + String(++surveySeq).padStart(idWidth, '0');
 
@@ -496,6 +520,100 @@ async function generate(o) {
   const FR_MEDIAN = [2.2 * HOUR, 0, 0, 2.6 * HOUR, 40 * MIN]; // tickets, in working time
   const PRIO_SPEED = [1.6, 1, 0.5, 0.25];
 
+  // --- A chat as events (--events): rows that fold back to the facts of its contacts row `c`
+  // (DESIGN.md, "events"; src/model/timeline.ts). Details the row does not hold (when each
+  // message was sent, which replies used which macro, bot greetings, notes) come from `erng`.
+  const ev = new Array(EVENT_COLS.length).fill(null);
+  const writeTranscript = (c, plus1, f) => {
+    const rows = [];
+    const add = (at, type, actorType, actor = null, more = null) => rows.push({ at, type, actorType, actor, more });
+    add(f.created, 'created', 'customer');
+    add(f.created, 'message', 'customer');
+    if (erng.chance(0.5) && f.created + 1 <= E) add(f.created + 1, 'message', 'bot', 'Supportbot');
+    if (f.missed) {
+      add(f.clo, 'missed', 'system');
+      add(f.clo, 'closed', 'system');
+    } else if (f.abd >= 0) {
+      add(f.abd, 'abandoned', 'customer', null, { step: c[10] });
+      add(f.clo, 'closed', 'system');
+    } else if (f.ans >= 0) {
+      add(f.ans, 'assigned', 'system', f.agent);
+      add(f.ans, 'answered', 'agent', f.agent);
+      // replies after the chat: counted only once it was solved by the export
+      const later = f.end >= 0 && f.tFinalRes <= E ? f.nLater : 0;
+      const agentAt = [];
+      if (f.fr >= 0) agentAt.push(f.fr);
+      // the rest of the conversation: replies and customer messages in random order within the chat
+      const chatEnd = f.end >= 0 ? f.end : E;
+      const slots = [];
+      for (let i = 1; i < f.replies - later; i++) slots.push(true);
+      for (let i = 1; i < f.custMsgs; i++) slots.push(false);
+      const times = slots.map(() => f.fr + 1 + Math.floor(erng.next() * Math.max(1, chatEnd - f.fr - 1))).sort((a, b) => a - b);
+      for (let i = slots.length - 1; i > 0; i--) {
+        const j = Math.floor(erng.next() * (i + 1));
+        const t = slots[i]; slots[i] = slots[j]; slots[j] = t;
+      }
+      slots.forEach((byAgent, i) => (byAgent ? agentAt.push(times[i]) : add(times[i], 'message', 'customer')));
+      if (f.end >= 0) {
+        if (erng.chance(0.15)) add(f.ans + Math.floor((f.end - f.ans) / 2), 'note', 'agent', f.agent);
+        if (f.handoffs > 0) add(f.ans + Math.floor((f.end - f.ans) / 3), 'transferred', 'agent', f.agent);
+        if (f.escalated) add(f.ans + Math.floor((f.end - f.ans) / 2), 'escalated', 'agent', f.agent, { reason: f.escReason });
+        add(f.end, 'ended', 'system');
+        if (f.wrap >= 0) add(f.wrap, 'wrap_up', 'agent', f.agent);
+        const laterReplies = (from, to) => {
+          for (let i = 0; i < later; i++) agentAt.push(from + 1 + Math.floor(erng.next() * Math.max(1, to - from - 1)));
+        };
+        if (f.tReopen >= 0) {
+          add(f.end, 'resolved', 'agent', f.agent);
+          if (f.tReopen <= E) {
+            add(f.tReopen, 'reopened', 'customer');
+            if (f.tFinalRes <= E) {
+              laterReplies(f.tReopen, f.tFinalRes);
+              add(f.tFinalRes, 'resolved', 'agent', f.agent);
+            }
+          }
+        } else if (f.tFirstRes >= 0) {
+          add(f.end, 'resolved', 'agent', f.agent);
+        } else if (f.tFinalRes <= E) {
+          laterReplies(f.end, f.tFinalRes);
+          add(f.tFinalRes, 'resolved', 'agent', f.agent);
+        }
+        if (f.clo >= 0) add(f.clo, 'closed', 'system');
+      }
+      if (f.converted) add(f.end >= 0 ? f.end : f.ans, 'converted', 'system');
+      // which replies used a saved reply: `canned` of them, drawn without replacement
+      let cannedLeft = f.canned;
+      agentAt.forEach((at, i) => {
+        let more = null;
+        if (cannedLeft > 0 && erng.next() * (agentAt.length - i) < cannedLeft) {
+          cannedLeft--;
+          more = erng.chance(0.8) ? { macro: MACROS[erng.w(MACRO_W)] } : { canned: true };
+        }
+        add(at, 'message', 'agent', f.agent, more);
+      });
+    }
+    rows.sort((a, b) => a.at - b.at); // stable: same-instant events keep the order above
+    rows.forEach((r, i) => {
+      ev[0] = c[0];
+      ev[1] = iso(r.at, plus1);
+      ev[2] = r.type;
+      ev[3] = r.actorType;
+      ev[4] = r.actor;
+      ev[5] = r.more && r.more.canned ? true : null;
+      ev[6] = r.more && r.more.macro ? r.more.macro : null;
+      ev[7] = r.more && r.more.reason ? r.more.reason : null;
+      ev[8] = r.more && r.more.step ? r.more.step : null;
+      // the contact's fields, on its first event
+      ev[9] = i === 0 ? c[1] : null; // channel
+      ev[10] = i === 0 ? c[13] : null; // priority
+      ev[11] = i === 0 ? c[15] : null; // team
+      ev[12] = i === 0 ? c[16] : null; // customer_id
+      ev[13] = i === 0 ? c[17] : null; // customer_segment
+      ev[14] = i === 0 ? c[18] : null; // issue_type
+      events.row(ev);
+    });
+  };
+
   const makeContact = (created, dayIdx) => {
     const n = ++seq;
     const plus1 = rng.chance(0.1);
@@ -519,6 +637,8 @@ async function generate(o) {
     if (outage) issue = 1;
 
     let fr = -1, ans = -1, end = -1, wrap = -1, res = -1, clo = -1, abd = -1, step = null;
+    // chats: the first resolution, the reopen and the final resolution, and replies after the chat
+    let tFirstRes = -1, tReopen = -1, tFinalRes = -1, nLater = 0;
     let missed = null, converted = null, status;
     let team, agent = null;
     let replies = 0, custMsgs = 1, handoffs = 0, reopens = 0, escalated = false, escReason = null, canned = 0;
@@ -667,6 +787,10 @@ async function generate(o) {
           clo = finalRes + rng.int(2 * DAY, 4 * DAY);
           later = 1;
         }
+        tFirstRes = firstRes;
+        tReopen = reopenAt;
+        tFinalRes = finalRes;
+        nLater = later;
         // what has happened by the export
         if (ans > E) {
           ans = fr = end = wrap = clo = -1;
@@ -708,7 +832,8 @@ async function generate(o) {
     ringPos = (ringPos + 1) % RING;
     if (ringLen < RING) ringLen++;
 
-    const id = tid(n);
+    const transcript = asEvents(n, ch);
+    const id = transcript ? eid(n) : tid(n);
     v[0] = id;
     v[1] = CHANNELS[ch];
     v[2] = iso(created, plus1);
@@ -739,7 +864,11 @@ async function generate(o) {
     v[27] = canned;
     v[28] = iso(slaFr, plus1);
     v[29] = iso(slaRes, plus1);
-    contacts.row(v);
+    if (transcript) {
+      writeTranscript(v, plus1, { created, fr, ans, end, wrap, res, clo, abd, agent, replies, custMsgs, canned, escalated, escReason, handoffs, converted, missed, tFirstRes, tReopen, tFinalRes, nLater });
+    } else {
+      contacts.row(v);
+    }
 
     // surveys after resolution: CSAT for ~30%, CES for ~3%, answered a few hours to a day later
     if (res >= 0) {
@@ -777,6 +906,7 @@ async function generate(o) {
       makeContact(times[i], d);
       if (contacts.pending >= FLUSH_AT) await contacts.flush();
       if (surveys.pending >= FLUSH_AT) await surveys.flush();
+      if (events && events.pending >= FLUSH_AT) await events.flush();
       if (seq >= nextProgress) {
         process.stderr.write(`  contacts: ${seq.toLocaleString('en-US')} / ${N.toLocaleString('en-US')}\n`);
         nextProgress += progressEvery;
@@ -793,7 +923,7 @@ async function generate(o) {
   }
 
   const written = [];
-  for (const out of [contacts, surveys, customers]) written.push([out, await out.close()]);
+  for (const out of [contacts, surveys, customers, ...(events ? [events] : [])]) written.push([out, await out.close()]);
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   for (const [out, bytes] of written) {
     process.stderr.write(`wrote ${out.file}  ${out.rows.toLocaleString('en-US')} rows  ${fmtBytes(bytes)}\n`);

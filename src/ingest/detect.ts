@@ -2,9 +2,6 @@ import type { Kind } from '../model/fields.js';
 import { KINDS, KIND_NAMES } from '../model/fields.js';
 import { UserError } from '../errors.js';
 
-/** Event-level exports (one row per message or status change) are recognised but read by a later stage. */
-const EVENT_COLUMNS = ['contact_id', 'at', 'type'];
-
 /** A header cell as a field name: trimmed, lower-case, spaces and dashes as underscores. */
 export function normalizeColumn(name: string): string {
   return name.trim().toLowerCase().replace(/[\s-]+/g, '_');
@@ -34,9 +31,6 @@ export function detectKind(header: readonly string[], file: string): Kind {
     }
   }
   if (best) return best;
-  if (EVENT_COLUMNS.every((column) => columns.has(column))) {
-    throw new UserError('event-level exports (contact_id, at, type) are not supported yet', { file });
-  }
   const needs = KIND_NAMES.map((kind) => `${kind} (${requiredFields(kind).join(', ')})`).join('; ');
   const found = header.slice(0, 8).join(', ') + (header.length > 8 ? ', ...' : '');
   throw new UserError(`columns match no kind of input: found ${found}; need ${needs}`, { file });

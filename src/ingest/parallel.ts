@@ -224,7 +224,8 @@ export class ParallelRead {
   private readonly parts: (Part | undefined)[] = [];
   /** Row where each range's window starts, and one past the last. */
   private readonly windows: number[] = [];
-  private readonly keyField: string;
+  /** The kind's key, whose repeats are rejected on merge; none for events. */
+  private readonly keyField: string | undefined;
   /** Ranges whose rows came from a worker. */
   merged = 0;
 
@@ -251,7 +252,7 @@ export class ParallelRead {
     }
     this.windows.push(row);
     const buffers = this.table.share(row, this.windows[1]);
-    this.table.text[this.keyField].reserve(row);
+    if (this.keyField !== undefined) this.table.text[this.keyField].reserve(row);
     this.parts.push(undefined);
     for (let k = 1; k + 1 < bounds.length; k++) {
       const partTask: PartTask = {
@@ -337,11 +338,11 @@ class PartMerger {
   /** For each text column, the table's code of each of the worker's codes. */
   private readonly remaps: Record<string, Int32Array> = {};
   /** The column named in duplicate rejects: the first header column bound to the key, as in RowMapper. */
-  private readonly keyColumn: string;
+  private readonly keyColumn: string | undefined;
 
   constructor(
     private readonly table: TableBuilder<KindSpec>,
-    private readonly keyField: string,
+    private readonly keyField: string | undefined,
     private readonly task: PartTask,
     private source: Record<string, ColumnArray>,
     private readonly lineOffset: number,
@@ -367,11 +368,6 @@ class PartMerger {
       for (let i = 0; i < delta.count; i++) remap[delta.first + i] = column.codeOf(delta, i);
     }
 
-    // Keys, in file order, against the table's: a known key rejects the row. The worker gave
-    // every row a key code of its own, sent with this message.
-    const keyDelta = message.dictionaries[keyField];
-    const keys = table.text[keyField];
-    const keyCodes = this.source[`text.${keyField}`] as Int32Array;
     const lines = this.source.line as Uint32Array;
     const from = this.rows;
     const to = message.rows;
@@ -379,20 +375,29 @@ class PartMerger {
     const kept = new Int32Array(to - from);
     let keptCount = 0;
     const duplicates: RowProblem[] = [];
-    for (let r = from; r < to; r++) {
-      const known = keys.size;
-      const first = keys.codeOf(keyDelta, keyCodes[r] - keyDelta.first);
-      if (first >= known) {
-        // A new key's code is the row it lands on (key codes are row numbers).
-        kept[keptCount++] = r;
-        continue;
+    if (keyField === undefined) {
+      keptCount = to - from; // a kind without a key (events) keeps every row
+    } else {
+      // Keys, in file order, against the table's: a known key rejects the row. The worker gave
+      // every row a key code of its own, sent with this message.
+      const keyDelta = message.dictionaries[keyField];
+      const keys = table.text[keyField];
+      const keyCodes = this.source[`text.${keyField}`] as Int32Array;
+      for (let r = from; r < to; r++) {
+        const known = keys.size;
+        const first = keys.codeOf(keyDelta, keyCodes[r] - keyDelta.first);
+        if (first >= known) {
+          // A new key's code is the row it lands on (key codes are row numbers).
+          kept[keptCount++] = r;
+          continue;
+        }
+        const where =
+          first < start
+            ? `${this.inputPaths[table.input[first]]}:${table.line[first]}`
+            : `${this.inputPaths[this.task.input]}:${lines[kept[first - start]] + lineOffset}`;
+        const reason = duplicateReason(keyField, keys.valueAt(first), where);
+        duplicates.push({ line: lines[r] + lineOffset, column: this.keyColumn, reason });
       }
-      const where =
-        first < start
-          ? `${this.inputPaths[table.input[first]]}:${table.line[first]}`
-          : `${this.inputPaths[this.task.input]}:${lines[kept[first - start]] + lineOffset}`;
-      const reason = duplicateReason(keyField, keys.valueAt(first), where);
-      duplicates.push({ line: lines[r] + lineOffset, column: this.keyColumn, reason });
     }
 
     table.appendRows(this.source, from, keptCount, keptCount < to - from ? kept : undefined);

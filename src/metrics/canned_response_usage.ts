@@ -5,7 +5,15 @@ import { defineMetric } from './types.js';
 export interface CannedResponseUsageResult extends RateSummary {
   /** The share per agent, for agents with replies. */
   byAgent: Record<string, RateSummary>;
+  /**
+   * The most used macros (at most 10, most used first, ties by name), from the replies of
+   * event-level exports; absent when no input listed replies.
+   */
+  topMacros?: { macro: string; count: number }[];
 }
+
+/** How many macros `topMacros` lists. */
+export const TOP_MACROS = 10;
 
 /**
  * Canned response usage: the share of agent replies that used a canned response, macro or saved
@@ -14,7 +22,9 @@ export interface CannedResponseUsageResult extends RateSummary {
  * Counted over in-scope contacts created in the period that give both `agent_replies` and
  * `canned_replies`: the sum of canned replies over the sum of agent replies (a reply is the
  * unit, so a contact with ten replies weighs ten times one with one).
- * Formula: canned replies / agent replies x 100; also per agent.
+ * Formula: canned replies / agent replies x 100; also per agent. With event-level exports, also
+ * the most used macros: the agent replies (of the same contacts) that named a macro, counted
+ * per macro.
  * Period attribution: the period in which the contact was created.
  *
  * @example
@@ -51,7 +61,33 @@ export function cannedResponseUsage(input: MetricInput): CannedResponseUsageResu
   const byAgent: Record<string, RateSummary> = {};
   const order = agents.map((name, code) => [name, code] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [name, code] of order) if (perAgentReplies[code] > 0) byAgent[name] = rate(perAgentCanned[code], perAgentReplies[code]);
-  return { ...rate(cannedTotal, replyTotal), byAgent };
+  const topMacros = mostUsedMacros(input);
+  return { ...rate(cannedTotal, replyTotal), byAgent, ...(topMacros ? { topMacros } : {}) };
+}
+
+/** Replies per macro over in-scope contacts created in the period, most used first; undefined without replies. */
+function mostUsedMacros(input: MetricInput): { macro: string; count: number }[] | undefined {
+  const replies = input.data.replies;
+  if (!replies || replies.length === 0) return undefined;
+  const createdAt = input.data.contacts.time.created_at;
+  const scope = input.contactInScope;
+  const { start, end } = input.period;
+  const contact = replies.number.contact;
+  const macroCodes = replies.text.macro.codes;
+  const macros = replies.text.macro.values;
+  const counts = new Float64Array(macros.length);
+  for (let i = 0; i < replies.length; i++) {
+    const macro = macroCodes[i];
+    if (macro < 0) continue;
+    const row = contact[i];
+    const created = createdAt[row];
+    if (scope[row] !== 1 || !(created >= start && created < end)) continue;
+    counts[macro]++;
+  }
+  const used: { macro: string; count: number }[] = [];
+  for (let code = 0; code < macros.length; code++) if (counts[code] > 0) used.push({ macro: macros[code], count: counts[code] });
+  used.sort((a, b) => b.count - a.count || (a.macro < b.macro ? -1 : a.macro > b.macro ? 1 : 0));
+  return used.slice(0, TOP_MACROS);
 }
 
 export const cannedResponseUsageMetric = defineMetric({

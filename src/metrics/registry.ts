@@ -16,6 +16,7 @@ import { interactionsPerTicketMetric } from './interactions_per_ticket.js';
 import { missedRateMetric } from './missed_rate.js';
 import { npsMetric } from './nps.js';
 import { reopenRateMetric } from './reopen_rate.js';
+import { replyTimeMetric } from './reply_time.js';
 import { resolutionTimeMetric } from './resolution_time.js';
 import { retentionRateMetric } from './retention_rate.js';
 import { slaComplianceMetric } from './sla_compliance.js';
@@ -41,6 +42,7 @@ export const METRICS: readonly MetricDefinition[] = [
   conversationsPerAgentMetric,
   // 2. Speed
   firstResponseTimeMetric,
+  replyTimeMetric,
   resolutionTimeMetric,
   waitTimeMetric,
   handleTimeMetric,

@@ -162,6 +162,7 @@ export const REPLY_FIELDS = {
 
 export const KINDS = {
   contacts: CONTACT_FIELDS,
+  events: EVENT_FIELDS,
   surveys: SURVEY_FIELDS,
   customers: CUSTOMER_FIELDS,
 } as const;
@@ -169,11 +170,16 @@ export const KINDS = {
 export type Kind = keyof typeof KINDS;
 export const KIND_NAMES = Object.keys(KINDS) as Kind[];
 
-/** The field that identifies a record of each kind; a repeated value is a duplicate row. */
-export const KEY_FIELD = { contacts: 'id', surveys: 'id', customers: 'customer_id' } as const satisfies Record<
-  Kind,
-  string
->;
+/**
+ * The field that identifies a record of each kind; a repeated value is a duplicate row. Events
+ * have none: many rows share a contact_id.
+ */
+export const KEY_FIELD = {
+  contacts: 'id',
+  events: undefined,
+  surveys: 'id',
+  customers: 'customer_id',
+} as const satisfies Record<Kind, string | undefined>;
 
 /** Field names of a kind that have the given type. */
 export type FieldsOfType<S extends KindSpec, T extends FieldType> = {

@@ -81,6 +81,7 @@ export function eventRule(table: TableBuilder<KindSpec>, row: number): string | 
 
 export const ROW_RULES: Record<Kind, RowRule> = {
   contacts: contactRule,
+  events: eventRule,
   surveys: surveyRule,
   customers: customerRule,
 };

@@ -91,17 +91,30 @@ function lastInstant(timeColumns: readonly Float64Array[], row: number): number 
  * Rows used by the report, per input. A row is used when it passes the filters and bears on the
  * period: a contact created before the period's end that is still open at its start or has any
  * instant in it; a survey answer given in the period; a customer present at some point of it.
- * Everything else read and not rejected is filtered.
+ * An event row is used when the contact it was folded into is. Everything else read and not
+ * rejected is filtered.
  */
 export function countUsed(data: Dataset, scope: Scope, period: Interval, inputCount: number): number[] {
   const used = new Array<number>(inputCount).fill(0);
-  const { contacts, surveys, customers } = data;
+  const { contacts, surveys, customers, eventRows: events } = data;
   const { start, end } = period;
   const timeColumns = Object.values(contacts.time);
+  // Contacts folded from events are no input's rows: their event rows are counted instead.
+  const folded = events ? events.firstContact : contacts.length;
+  const contactUsed = events ? new Uint8Array(contacts.length) : undefined;
   for (let i = 0; i < contacts.length; i++) {
     if (scope.contactInScope[i] === 0 || !(contacts.time.created_at[i] < end)) continue;
     const ended = !Number.isNaN(contacts.time.resolved_at[i]) || !Number.isNaN(contacts.time.closed_at[i]);
-    if (!ended || lastInstant(timeColumns, i) >= start) used[contacts.input[i]]++;
+    if (!ended || lastInstant(timeColumns, i) >= start) {
+      if (i < folded) used[contacts.input[i]]++;
+      else contactUsed![i] = 1;
+    }
+  }
+  if (events && contactUsed) {
+    for (let e = 0; e < events.contact.length; e++) {
+      const contact = events.contact[e];
+      if (contact >= 0 && contactUsed[contact] === 1) used[events.input[e]]++;
+    }
   }
   for (let i = 0; i < surveys.length; i++) {
     const t = surveys.time.responded_at[i];

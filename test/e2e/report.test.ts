@@ -158,6 +158,8 @@ describe('the bundled demo', () => {
       const { read, used, filtered, rejected } = input.rows;
       expect(read).toBe(used + filtered + rejected);
     }
-    expect(report.inputs.map((i: { kind: string }) => i.kind).sort()).toEqual(['contacts', 'customers', 'surveys']);
+    expect(report.inputs.map((i: { kind: string }) => i.kind).sort()).toEqual(['contacts', 'customers', 'events', 'surveys']);
+    // the chats exported as events bring replies and macros
+    expect(report.metrics.canned_response_usage.topMacros.length).toBeGreaterThan(0);
   });
 });

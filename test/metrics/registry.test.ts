@@ -16,6 +16,7 @@ describe('registry', () => {
       'contacts_per_customer',
       'conversations_per_agent',
       'first_response_time',
+      'reply_time',
       'resolution_time',
       'wait_time',
       'handle_time',
