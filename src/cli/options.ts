@@ -17,6 +17,8 @@ export interface InputOptions {
   tz?: string;
   dateOrder?: 'dmy' | 'mdy';
   config?: string;
+  /** `--preset NAME`: read the inputs with this preset ('native': none). */
+  preset?: string;
   channel?: string[];
   agent?: string[];
   team?: string[];
@@ -45,6 +47,7 @@ export function addInputOptions(command: Command): Command {
       new Option('--date-order <order>', 'day/month order of slashed dates like 05/03/2024 (default: dmy)').choices(['dmy', 'mdy']),
     )
     .option('--config <file>', `config file (default: ${DEFAULT_CONFIG_FILE} when present)`)
+    .option('--preset <name>', 'read the inputs with this preset: zendesk, freshdesk, intercom, livechat, zammad, servicenow (native: none); default: detected from the header')
     .option('--channel <list>', 'only these channels (comma list)', commaList)
     .option('--agent <list>', 'only these agents (comma list)', commaList)
     .option('--team <list>', 'only these teams (comma list)', commaList)

@@ -112,7 +112,8 @@ export class RowMapper {
     const seen = new Set<string>();
     header.forEach((column, index) => {
       const field = normalizeColumn(column);
-      const fieldSpec = spec[field];
+      // own keys only: a column named "constructor" must not find Object.prototype's
+      const fieldSpec = Object.hasOwn(spec, field) ? spec[field] : undefined;
       if (!fieldSpec || seen.has(field)) {
         if (column.trim() !== '') this.unmappedColumns.push(column);
         return;
@@ -141,7 +142,7 @@ export class RowMapper {
   /** Points the bindings at the table's current arrays. */
   private refresh(): void {
     const { table } = this.target;
-    for (const binding of [...this.bindings, this.keyBinding!]) {
+    for (const binding of this.keyBinding ? [...this.bindings, this.keyBinding] : this.bindings) {
       if (binding.type === TIME) binding.array = table.time[binding.field];
       else if (binding.type === NUMBER) binding.array = table.number[binding.field];
       else if (binding.type === FLAG) binding.array = table.flag[binding.field];
@@ -165,7 +166,7 @@ export class RowMapper {
       const problem = this.writeCell(binding, fields[binding.index], row);
       if (problem !== undefined && this.problem(binding, problem, line)) return;
     }
-    this.finish(row, fields[this.keyBinding!.index].trim(), line);
+    this.finish(row, this.keyBinding ? fields[this.keyBinding.index].trim() : '', line);
   }
 
   /**
@@ -218,7 +219,11 @@ export class RowMapper {
       const problem = this.writeCell(binding, text.slice(start, end), row);
       if (problem !== undefined && this.problem(binding, problem, line)) return;
     }
-    const key = this.keyBinding!;
+    const key = this.keyBinding;
+    if (!key) {
+      this.finish(row, '', line);
+      return;
+    }
     const start = starts[key.index];
     const end = starts[key.index + 1] - 1;
     // A key that needs no trimming (String.prototype.trim also removes non-ASCII spaces) is
@@ -240,7 +245,10 @@ export class RowMapper {
     return false;
   }
 
-  /** Checks the row rules, then writes the key (last, so a rejected row never claims its id) and commits. */
+  /**
+   * Checks the row rules, then writes the key (last, so a rejected row never claims its id) and
+   * commits. A kind without a key (events) is committed once its rules hold.
+   */
   private finish(row: number, key: string, line: number): void {
     this.finishRange(row, key, 0, key.length, line);
   }
@@ -253,7 +261,11 @@ export class RowMapper {
       log.reject(line, rulesProblem);
       return;
     }
-    const binding = this.keyBinding!;
+    const binding = this.keyBinding;
+    if (!binding) {
+      table.commit(this.target.input, line);
+      return;
+    }
     if (start === end) {
       table.discard();
       log.reject(line, `missing required value ${binding.field}`, binding.column);

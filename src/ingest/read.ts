@@ -3,7 +3,8 @@ import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Kind, KindSpec } from '../model/fields.js';
 import { KEY_FIELD, KINDS } from '../model/fields.js';
-import type { Dataset } from '../model/dataset.js';
+import type { Dataset, EventTable } from '../model/dataset.js';
+import { foldEvents } from '../model/timeline.js';
 import { TableBuilder } from '../model/table.js';
 import type { ContactTable, CustomerTable, SurveyTable } from '../model/table.js';
 import { UserError } from '../errors.js';
@@ -15,7 +16,12 @@ import { decodeText, fileChunks } from './decode.js';
 import { checkKind, detectKind } from './detect.js';
 import { JsonRecordSplitter } from './json.js';
 import type { ObjectSink } from './json.js';
+import { gunzipChunks, isGzipPath, withoutGz } from './gzip.js';
 import { InputLog } from './log.js';
+import { checkMappings } from './presets/mapping.js';
+import { openPreset } from './presets/hook.js';
+import type { DerivedStream, PresetOptions } from './presets/hook.js';
+import type { PresetReader } from './presets/engine.js';
 import { ParallelRead, planRanges } from './parallel.js';
 import type { ParallelOptions, RangePlan } from './parallel.js';
 import { RowMapper } from './map.js';
@@ -28,7 +34,14 @@ export type InputFormat = 'csv' | 'json' | 'ndjson';
 export interface InputInfo {
   path: string;
   kind: Kind;
-  preset: 'native';
+  /** The preset's name ('native': columns named as the model fields; 'config': a config mapping). */
+  preset: string;
+  /** How the preset was chosen and how well the header fits it. */
+  presetDetail?: { name: string; variant: string; confidence: number; origin: string; zone?: string };
+  /** Rows of an event log folded into a later row of the same record. */
+  rowsFolded?: number;
+  /** For survey answers read from another input's rows: that input. */
+  derivedFrom?: string;
   format: InputFormat;
   delimiter?: string;
   /** Model field to the column it was read from. */
@@ -47,7 +60,7 @@ export interface ReadProgress {
   done: boolean;
 }
 
-export interface ReadOptions {
+export interface ReadOptions extends PresetOptions {
   /** Zone of timestamps written without an offset. */
   zone: string;
   dateOrder?: DateOrder;
@@ -67,8 +80,11 @@ export interface ReadResult {
 /** Reads every source, streamed, into one table per kind. */
 export async function readInputs(sources: readonly InputSource[], options: ReadOptions): Promise<ReadResult> {
   if (sources.length > 0xffff) throw new UserError(`too many input files (${sources.length}; at most 65535)`);
+  checkMappings(options.mappings);
+  const derived: DerivedStream[] = [];
   const tables = {
     contacts: new TableBuilder(KINDS.contacts as KindSpec),
+    events: new TableBuilder(KINDS.events as KindSpec),
     surveys: new TableBuilder(KINDS.surveys as KindSpec),
     customers: new TableBuilder(KINDS.customers as KindSpec),
   };
@@ -76,22 +92,49 @@ export async function readInputs(sources: readonly InputSource[], options: ReadO
   const paths = sources.map((source) => source.path);
   const inputs: InputInfo[] = [];
   for (let i = 0; i < sources.length; i++) {
-    const reader = new InputReader(sources[i], i, tables, parseTime, paths, options);
+    const reader = new InputReader(sources[i], i, tables, parseTime, paths, options, { derived, inputCount: sources.length });
     await reader.read(options.stdin);
     inputs.push(reader.info());
   }
+  for (const stream of derived) inputs.push(derivedInfo(stream));
+  // Events are folded into contacts once every input is read: a contact's events may come in
+  // any order and from several files, and ids from row-per-contact files take precedence.
+  const timeline = inputs.some((input) => input.kind === 'events')
+    ? foldEvents(tables.events.build() as unknown as EventTable, tables.contacts, {
+        reject: (input, line, reason) => inputs[input].log.reject(line, reason),
+        inputPaths: paths,
+      })
+    : undefined;
   return {
     data: {
       contacts: tables.contacts.build() as unknown as ContactTable,
       surveys: tables.surveys.build() as unknown as SurveyTable,
       customers: tables.customers.build() as unknown as CustomerTable,
+      ...(timeline ? { replies: timeline.replies, eventRows: timeline.eventRows } : {}),
     },
     inputs,
   };
 }
 
+/** An input's entry for survey answers read from another input's rows (presets/hook.ts). */
+function derivedInfo(stream: DerivedStream): InputInfo {
+  const { choice } = stream.reader;
+  return {
+    path: stream.path,
+    kind: stream.kind,
+    preset: choice.preset.name,
+    presetDetail: { name: choice.preset.name, variant: choice.preset.variant, confidence: choice.confidence, origin: choice.origin },
+    derivedFrom: stream.derivedFrom,
+    format: 'csv',
+    columns: { ...stream.reader.surveyColumns },
+    unmappedColumns: [],
+    log: stream.log,
+    workerRanges: 0,
+  };
+}
+
 function formatFromExtension(path: string): InputFormat | undefined {
-  const extension = extname(path).toLowerCase();
+  const extension = extname(withoutGz(path)).toLowerCase();
   if (extension === '.json') return 'json';
   if (extension === '.ndjson' || extension === '.jsonl') return 'ndjson';
   if (extension === '.csv' || extension === '.tsv' || extension === '.txt') return 'csv';
@@ -100,8 +143,13 @@ function formatFromExtension(path: string): InputFormat | undefined {
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value !== 'object') return String(value);
+  try {
+    return JSON.stringify(value);
+  } catch {
+    // nested deeper than the stack allows: no field of ours is such a value, so it cannot be read
+    return '[too deeply nested]';
+  }
 }
 
 /** Reads one input: decodes, tokenizes, detects its kind from the header, maps its rows. */
@@ -117,6 +165,9 @@ class InputReader implements RecordSink, ObjectSink {
   /** Set while the first range of a file read in parallel is read: the header then starts the workers. */
   private plan: RangePlan | undefined;
   private parallel: ParallelRead | undefined;
+  /** Set when the input is read through a preset or config mapping (presets/). */
+  private preset: PresetReader | undefined;
+  private sample: Record<string, unknown> | undefined;
   /** Whitespace read before the format is known. */
   private held = '';
 
@@ -127,6 +178,7 @@ class InputReader implements RecordSink, ObjectSink {
     private readonly parseTime: (text: string) => number,
     private readonly paths: readonly string[],
     private readonly options: ReadOptions,
+    private readonly shared: { derived: DerivedStream[]; inputCount: number },
   ) {
     this.kind = source.kind;
     this.format = formatFromExtension(source.path);
@@ -137,6 +189,8 @@ class InputReader implements RecordSink, ObjectSink {
     try {
       if (path === '-') {
         await this.readDecoded(stdin ?? process.stdin, 0);
+      } else if (isGzipPath(path)) {
+        await this.readDecoded(gunzipChunks(path), 0);
       } else {
         const size = statSync(path).size;
         const plan = this.format === 'csv' || this.format === undefined ? planRanges(path, size, this.options.parallel) : undefined;
@@ -146,11 +200,14 @@ class InputReader implements RecordSink, ObjectSink {
     } catch (error) {
       if (error instanceof UserError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
+      // only the file system's errors are about the input; anything else is ours to report as such
+      if (typeof code !== 'string') throw error;
       const reason = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
       throw new UserError(`cannot read: ${reason}`, { file: path });
     }
     this.csv?.end();
     this.json?.end();
+    this.preset?.end();
     this.options.onProgress?.({ path, bytes: 0, totalBytes: 0, rows: this.log.read, done: true });
     if (this.kind === undefined) {
       throw new UserError('no header and no records: cannot tell what it holds (name it as kind:path)', { file: path });
@@ -226,7 +283,8 @@ class InputReader implements RecordSink, ObjectSink {
     const expected = Math.ceil((this.log.read * fileSize * 1.1) / consumed);
     const table = this.tables[this.kind!];
     table.ensureCapacity(table.length + expected + 1024);
-    table.text[KEY_FIELD[this.kind!]].reserve(table.length + expected + 1024);
+    const key = KEY_FIELD[this.kind!];
+    if (key !== undefined) table.text[key].reserve(table.length + expected + 1024);
   }
 
   private push(text: string): void {
@@ -245,7 +303,7 @@ class InputReader implements RecordSink, ObjectSink {
         this.held = '';
       }
       if (this.format === 'csv') {
-        const tab = extname(this.source.path).toLowerCase() === '.tsv';
+        const tab = extname(withoutGz(this.source.path)).toLowerCase() === '.tsv';
         this.csv = new CsvTokenizer(this, tab ? { delimiter: '\t' } : {});
       } else {
         this.json = new JsonRecordSplitter(this);
@@ -257,6 +315,10 @@ class InputReader implements RecordSink, ObjectSink {
 
   /** CSV: the first record is the header. */
   record(fields: string[], line: number): void {
+    if (this.preset) {
+      this.preset.row(fields, line);
+      return;
+    }
     if (this.mapper) {
       this.mapper.row(fields, line);
       return;
@@ -267,7 +329,7 @@ class InputReader implements RecordSink, ObjectSink {
 
   /** CSV records without quotes, as ranges of the text (the tokenizer's fast path). */
   recordRange(text: string, starts: Int32Array, count: number, line: number): void {
-    if (this.mapper) {
+    if (this.mapper && !this.preset) {
       this.mapper.rowRange(text, starts, count, line);
       return;
     }
@@ -278,6 +340,10 @@ class InputReader implements RecordSink, ObjectSink {
 
   /** JSON: the keys of the records form a header that grows as new keys appear. */
   object(value: Record<string, unknown>, line: number): void {
+    if (this.preset) {
+      this.preset.object(value, line);
+      return;
+    }
     let grown = false;
     for (const key in value) {
       if (!this.headerIndex.has(key)) {
@@ -286,8 +352,16 @@ class InputReader implements RecordSink, ObjectSink {
         grown = true;
       }
     }
-    if (!this.mapper) this.start();
-    else if (grown) this.mapper.bind(this.header);
+    if (!this.mapper) {
+      this.sample = value;
+      this.start();
+      // start() may have opened a preset (narrowed away by the check above)
+      const preset = this.preset as PresetReader | undefined;
+      if (preset) {
+        preset.object(value, line);
+        return;
+      }
+    } else if (grown) this.mapper.bind(this.header);
     const fields = new Array<string>(this.header.length);
     for (let i = 0; i < this.header.length; i++) fields[i] = cellText(value[this.header[i]]);
     this.mapper!.row(fields, line);
@@ -300,6 +374,26 @@ class InputReader implements RecordSink, ObjectSink {
 
   private start(): void {
     const { path } = this.source;
+    // A preset or config mapping (presets/), when one applies: it maps the rows itself.
+    const opened = openPreset({
+      path,
+      kind: this.kind,
+      header: this.header,
+      sample: this.sample,
+      input: this.index,
+      log: this.log,
+      tables: this.tables,
+      parseTime: this.parseTime,
+      paths: this.paths as string[],
+      derived: this.shared.derived,
+      inputCount: this.shared.inputCount,
+      options: this.options,
+    });
+    if (opened) {
+      this.kind = opened.kind;
+      this.preset = opened.reader;
+      return;
+    }
     if (this.kind) checkKind(this.kind, this.header, path);
     else this.kind = detectKind(this.header, path);
     const target: MapTarget = {
@@ -330,11 +424,15 @@ class InputReader implements RecordSink, ObjectSink {
     return {
       path: this.source.path,
       kind: this.kind!,
-      preset: 'native',
       format: this.format ?? 'csv',
       delimiter: this.csv?.delimiter,
-      columns: this.mapper ? { ...this.mapper.mappedColumns } : {},
-      unmappedColumns: this.mapper ? [...this.mapper.unmappedColumns] : [],
+      ...(this.preset
+        ? this.preset.info()
+        : {
+            preset: 'native',
+            columns: this.mapper ? { ...this.mapper.mappedColumns } : {},
+            unmappedColumns: this.mapper ? [...this.mapper.unmappedColumns] : [],
+          }),
       log: this.log,
       workerRanges: this.parallel?.merged ?? 0,
     };

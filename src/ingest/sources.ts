@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Kind } from '../model/fields.js';
 import { KIND_NAMES } from '../model/fields.js';
+import { withoutGz } from './gzip.js';
 import { UserError } from '../errors.js';
 
 /** One file to read, as named on the command line or found in a folder. */
@@ -12,7 +13,7 @@ export interface InputSource {
   kind?: Kind;
 }
 
-/** Extensions read when a folder is given. */
+/** Extensions read when a folder is given (also compressed: `tickets.csv.gz`). */
 export const DATA_EXTENSIONS = ['.csv', '.tsv', '.txt', '.json', '.ndjson', '.jsonl'];
 
 /**
@@ -65,7 +66,7 @@ function walk(folder: string): string[] {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) files.push(...walk(path));
-    else if (DATA_EXTENSIONS.includes(extname(entry.name).toLowerCase())) files.push(path);
+    else if (DATA_EXTENSIONS.includes(extname(withoutGz(entry.name)).toLowerCase())) files.push(path);
   }
   return files;
 }

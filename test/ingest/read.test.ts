@@ -38,9 +38,18 @@ describe('kinds', () => {
     expect(inputs[0].unmappedColumns).toEqual(['mood']);
   });
 
-  it('event-level exports are named as not yet supported', async () => {
+  it('event-level exports are detected and folded into contacts; each needs its actor type', async () => {
+    const { inputs, data } = await read({
+      'e.csv': 'Contact ID,At,Type,Actor Type,Actor\nE1,2024-03-01T00:00:00Z,created,customer,\nE1,2024-03-01T00:10:00Z,message,agent,ana\n',
+    });
+    expect(inputs[0].kind).toBe('events');
+    expect(data.contacts.length).toBe(1);
+    expect(textAt(data.contacts.text.id, 0)).toBe('E1');
+    expect(textAt(data.contacts.text.agent, 0)).toBe('ana');
+    expect(data.replies?.length).toBe(1);
+    expect([...data.eventRows!.contact]).toEqual([0, 0]);
     await expect(read({ 'e.csv': 'contact_id,at,type\nT1,2024-03-01T00:00:00Z,created\n' })).rejects.toThrow(
-      /event-level exports/,
+      /events \(contact_id, at, type, actor_type\)/,
     );
   });
 });

@@ -320,7 +320,8 @@ export class PresetReader {
     } else {
       this.surveyScore = -1;
     }
-    this.foldKey = preset.rowsPerRecord === 'last' ? this.main.header.indexOf(preset.recordKey ?? KEY_FIELD[preset.kind]) : -1;
+    const recordKey = preset.recordKey ?? KEY_FIELD[preset.kind];
+    this.foldKey = preset.rowsPerRecord === 'last' && recordKey !== undefined ? this.main.header.indexOf(recordKey) : -1;
     if (preset.latestBy && header && !json) {
       this.orderIndex = findColumn(header, preset.latestBy.column).index;
       if (this.orderIndex >= 0) used.add(this.orderIndex);
