@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../errors.js';
 import { checkCommand } from './check.js';
+import { inspectCommand } from './inspect.js';
 import { metricsCommand } from './metrics.js';
 import { reportCommand } from './report.js';
 import { schemaCommand } from './schema.js';
 import { staffingCommand } from './staffing.js';
+import { oneLine } from './terminal.js';
 
 /** Exit codes (DESIGN.md): 0 success, 1 a check threshold failed, 2 bad usage or unreadable input. */
 export const EXIT_USAGE = 2;
@@ -29,14 +31,19 @@ Examples:
   $ supmetrics check exports/ --period last-week --min sla_compliance=95 --max backlog_aged=20
   $ supmetrics metrics`,
     )
-    .showHelpAfterError('(add --help for usage)');
   root.addCommand(reportCommand());
   root.addCommand(checkCommand());
   root.addCommand(metricsCommand());
   root.addCommand(staffingCommand());
+  root.addCommand(inspectCommand());
   root.addCommand(schemaCommand());
-  root.exitOverride();
-  for (const command of root.commands) command.exitOverride();
+  // commander's own errors (unknown option, missing argument, bad choice) are one line, like ours;
+  // a suggestion ("Did you mean --period?") stays on it.
+  const output = {
+    outputError: (text: string, write: (text: string) => void) =>
+      write(`supmetrics: ${oneLine(text.replace(/^error: /, '').trim().split('\n').join(' '))} (see --help)\n`),
+  };
+  for (const command of [root, ...root.commands]) command.exitOverride().configureOutput(output);
   return root;
 }
 
@@ -58,12 +65,12 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     if (error instanceof UserError) {
-      process.stderr.write(`supmetrics: ${error.describe()}\n`);
+      process.stderr.write(`supmetrics: ${oneLine(error.describe())}\n`);
       if (debug) process.stderr.write(`${error.stack}\n`);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`supmetrics: internal error: ${message}${debug ? '' : ' (run with --debug for details)'}\n`);
+    process.stderr.write(`supmetrics: internal error: ${oneLine(message)}${debug ? '' : ' (run with --debug for details)'}\n`);
     if (debug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return EXIT_USAGE;
   }

@@ -28,7 +28,7 @@ interface ReportCommandOptions extends InputOptions {
 
 const EXAMPLES = `
 Paths are files or folders; a folder is read whole (csv, tsv, json, ndjson). Each file's kind
-(contacts, surveys, customers) is detected from its columns; force it with kind:path.
+(contacts, events, surveys, customers) is detected from its columns; force it with kind:path.
 Use - to read standard input.
 
 Periods: ${PERIOD_FORMS.join(', ')}.
@@ -66,6 +66,8 @@ export async function runReport(
   const { data, inputs } = await readInputs(sources, {
     zone,
     dateOrder: options.dateOrder ?? config.dateOrder ?? 'dmy',
+    preset: options.preset,
+    mappings: config.inputs,
     onProgress: progressBar(process.stderr),
   });
   // Before any error below: when every row was rejected, the warnings say why nothing was read.

@@ -29,16 +29,104 @@ function lineAndColumn(text: string, offset: number): string {
   return `${before.length}:${before[before.length - 1].length + 1}`;
 }
 
+const SCALAR = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null/y;
+
+/**
+ * The offset where JSON text first breaks the grammar (its length when it ends too early), or
+ * -1 when it does not. V8 gives a position for some errors only, and for others quotes the text
+ * instead, newlines and all. Containers are tracked on a stack, so deep nesting cannot overflow.
+ */
+function jsonErrorOffset(text: string): number {
+  const n = text.length;
+  let i = 0;
+  const skipSpace = () => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const string = (): boolean => {
+    if (text[i] !== '"') return false;
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return true;
+      }
+      if (c < 32) return false;
+      if (c === 92) {
+        const escape = text[i + 1] ?? '';
+        if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 5;
+        else if (escape.length === 1 && '"\\/bfnrt'.includes(escape)) i++;
+        else return false;
+      }
+    }
+    return false;
+  };
+  const scalar = (): boolean => {
+    if (text[i] === '"') return string();
+    SCALAR.lastIndex = i;
+    if (!SCALAR.test(text)) return false;
+    i = SCALAR.lastIndex;
+    return true;
+  };
+  /** After `{` or `,` in an object: a key and a colon. */
+  const key = (): boolean => {
+    skipSpace();
+    if (!string()) return false;
+    skipSpace();
+    if (text[i] !== ':') return false;
+    i++;
+    return true;
+  };
+  const open: string[] = [];
+  let expectValue = true;
+  for (;;) {
+    skipSpace();
+    if (expectValue) {
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        i++;
+        skipSpace();
+        if (text[i] === (c === '{' ? '}' : ']')) {
+          i++;
+          expectValue = false;
+          continue;
+        }
+        open.push(c === '{' ? '}' : ']');
+        if (c === '{' && !key()) return i;
+        continue;
+      }
+      if (!scalar()) return i;
+      expectValue = false;
+      continue;
+    }
+    if (open.length === 0) return i < n ? i : -1;
+    const close = open[open.length - 1];
+    if (text[i] === ',') {
+      i++;
+      if (close === '}' && !key()) return i;
+      expectValue = true;
+    } else if (text[i] === close) {
+      i++;
+      open.pop();
+    } else {
+      return i;
+    }
+  }
+}
+
 /** Parses and validates config text; errors name the file and each key path that is wrong. */
 export function parseConfig(text: string, file: string): Config {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
-    throw new UserError(`not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`, { file });
+    // V8's message without its position (given here as line:column) or the quoted text.
+    const message = (error as Error).message
+      .replace(/ (?:in JSON )?at position \d+.*$/, '')
+      .replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '')
+      .replace(/[\u0000-\u001f]/g, (c) => JSON.stringify(c).slice(1, -1)); // a token may be a control character
+    const offset = jsonErrorOffset(text);
+    const where = offset >= 0 ? ` at ${lineAndColumn(text, offset)}` : '';
+    throw new UserError(`not valid JSON${where}: ${message}`, { file });
   }
   const parsed = ConfigSchema.safeParse(json);
   if (!parsed.success) {

@@ -7,7 +7,8 @@ import { z } from 'zod';
  * (`"90s"`, `"4m"`, `"24h"`, `"3d"`) and converted by `settingsFromConfig`.
  */
 
-const DURATION = /^[0-9]+(\.[0-9]+)?(s|m|h|d)$/;
+// At most nine digits before the point: a longer one would be Infinity seconds.
+const DURATION = /^[0-9]{1,9}(\.[0-9]+)?(s|m|h|d)$/;
 const duration = z
   .string()
   .regex(DURATION, { message: 'expected a duration like "90s", "4m", "24h" or "3d"' })
@@ -40,14 +41,43 @@ const thresholdMap = z.record(
   z.number(),
 );
 
-const inputMapping = z.strictObject({
-  path: z.string(),
-  kind: z.enum(['contacts', 'surveys', 'customers']).optional(),
-  preset: z.string().optional(),
-  map: z.record(z.string(), z.string()).optional().describe('model field -> column name in the file'),
-  values: z.record(z.string(), z.record(z.string(), z.string())).optional().describe('field -> { value in file: model value }'),
-  time: z.strictObject({ format: z.string().optional(), zone: z.string().optional() }).optional(),
-});
+const columnRef = z
+  .union([z.string(), z.array(z.string()).min(1)])
+  .describe('a column name, or several joined with a space into one value (["Date", "Time"])');
+
+const fieldMapping = {
+  map: z.record(z.string(), columnRef).optional().describe('model field -> column name in the file ("$line": the line number, for files without an id)'),
+  values: z.record(z.string(), z.record(z.string(), z.string())).optional().describe('field -> { value in file: model value } ("" = no value)'),
+  units: z
+    .record(z.string(), z.enum(['seconds', 'minutes', 'hours', 'hms']))
+    .optional()
+    .describe('duration field -> unit of its column (hms: "H:MM:SS")'),
+  when: z
+    .record(z.string(), z.record(z.string(), z.array(z.string()).min(1)))
+    .optional()
+    .describe('field -> { column: [values] }: the field is read only on rows whose column has one of the values'),
+  constants: z.record(z.string(), z.string()).optional().describe('field -> the same value on every row (a survey kind, a scale, a channel)'),
+};
+
+const inputMapping = z
+  .strictObject({
+    path: z.string().describe('the input it applies to: the path as given on the command line, or its end ("exports/calls.csv")'),
+    kind: z.enum(['contacts', 'events', 'surveys', 'customers']).optional().describe('the kind of records (default: detected)'),
+    preset: z.string().optional().describe('start from this preset (see `supmetrics inspect`); map, values and time override it'),
+    ...fieldMapping,
+    surveys: z
+      .strictObject(fieldMapping)
+      .optional()
+      .describe('survey answers on the same rows (a CSAT column on each ticket): survey field mappings; rows without a score give none'),
+    empty: z.array(z.string()).optional().describe('cell texts that mean "no value" ("?", "NA")'),
+    time: z
+      .strictObject({
+        format: z.string().optional().describe('format of naive timestamps, luxon tokens: "d/M/yyyy H:mm", "d-MMM-yy H:mm"'),
+        zone: z.string().optional().describe('IANA zone of naive timestamps (default: --tz, else timeZone)'),
+      })
+      .optional(),
+  })
+  .describe('how to read an export that has no preset, or to adjust a preset');
 
 export const ConfigSchema = z
   .strictObject({

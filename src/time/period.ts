@@ -65,7 +65,11 @@ function startOfDay(d: CivilDate, zone: string): number {
 
 /** The period of whole days [from, untilExclusive) in `zone`. */
 function days(label: string, from: CivilDate, untilExclusive: CivilDate, zone: string): Period {
-  return { label, start: startOfDay(from, zone), end: startOfDay(untilExclusive, zone), timeZone: zone };
+  const start = startOfDay(from, zone);
+  const end = startOfDay(untilExclusive, zone);
+  // A zone that moved across the date line skipped whole days (Pacific/Apia has no 2011-12-30).
+  if (!(start < end)) throw new UserError(`bad --period '${label}': there is no such time in ${zone} (its calendar skipped it)`);
+  return { label, start, end, timeZone: zone };
 }
 
 function monthPeriod(year: number, month: number, zone: string): Period {
