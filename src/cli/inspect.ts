@@ -7,7 +7,7 @@ import type { Table } from '../model/table.js';
 import { readInputs } from '../ingest/read.js';
 import type { InputInfo } from '../ingest/read.js';
 import { expandSources } from '../ingest/sources.js';
-import { assertZone } from '../time/timestamp.js';
+import { readOptionsFor, reportZone } from './options.js';
 import { formatInstant } from '../time/period.js';
 
 interface InspectOptions {
@@ -177,16 +177,10 @@ export function inspectCommand(): Command {
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], options: InspectOptions) => {
       const { config } = loadConfig(options.config);
-      const zone = options.tz ?? config.timeZone ?? 'UTC';
-      assertZone(zone);
+      const zone = reportZone(options, config);
       const samples = Math.max(0, Math.floor(Number(options.samples))) || 0;
       const sources = expandSources(paths);
-      const { data, inputs } = await readInputs(sources, {
-        zone,
-        dateOrder: options.dateOrder ?? config.dateOrder ?? 'dmy',
-        preset: options.preset,
-        mappings: config.inputs,
-      });
+      const { data, inputs } = await readInputs(sources, readOptionsFor(options, config, zone));
       const list = inputs.map((info, index) => inspection(info, index, data, zone, samples));
       process.stdout.write(options.format === 'json' ? `${JSON.stringify(list, null, 2)}\n` : renderInspections(list));
     });

@@ -5,6 +5,8 @@ import type { Filters } from '../report/select.js';
 import { FILTER_NAMES } from '../report/select.js';
 import { METRIC_IDS } from '../metrics/registry.js';
 import { DEFAULT_CONFIG_FILE } from '../config/load.js';
+import type { ReadOptions } from '../ingest/read.js';
+import { assertZone } from '../time/timestamp.js';
 import type { Config } from '../config/schema.js';
 import { durationSeconds } from '../config/schema.js';
 import type { Dimension } from '../report/breakdown.js';
@@ -92,4 +94,16 @@ export function checkMetricIds(ids: readonly string[] | undefined): void {
   if (unknown.length > 0) {
     throw new UserError(`--metrics: unknown metric id '${unknown[0]}' (run \`supmetrics metrics\` for the list)`);
   }
+}
+
+/** The report's zone: `--tz`, else the config's `timeZone`, else UTC; checked. */
+export function reportZone(options: InputOptions, config: Config): string {
+  const zone = options.tz ?? config.timeZone ?? 'UTC';
+  assertZone(zone);
+  return zone;
+}
+
+/** How the inputs are read, from the options over the config. */
+export function readOptionsFor(options: InputOptions, config: Config, zone: string): ReadOptions {
+  return { zone, dateOrder: options.dateOrder ?? config.dateOrder ?? 'dmy', preset: options.preset, mappings: config.inputs };
 }

@@ -13,8 +13,16 @@ import { dataSpan } from '../report/span.js';
 import { COMPARE_MODES } from '../time/compare.js';
 import { PERIOD_FORMS, parsePeriod } from '../time/period.js';
 import { createBusinessCalendar } from '../time/business.js';
-import { assertZone } from '../time/timestamp.js';
-import { addInputOptions, addStaffingOptions, checkDimensions, checkMetricIds, filtersOf, staffingSettings } from './options.js';
+import {
+  addInputOptions,
+  addStaffingOptions,
+  checkDimensions,
+  checkMetricIds,
+  filtersOf,
+  readOptionsFor,
+  reportZone,
+  staffingSettings,
+} from './options.js';
 import type { InputOptions } from './options.js';
 import { outputPath, writeFileAtomic } from './output.js';
 import { progressBar } from './progress.js';
@@ -51,8 +59,7 @@ export async function runReport(
   now: number,
   config: Config = loadConfig(options.config).config,
 ): Promise<Report> {
-  const zone = options.tz ?? config.timeZone ?? 'UTC';
-  assertZone(zone);
+  const zone = reportZone(options, config);
   checkMetricIds(options.metrics);
   const breakdowns = checkDimensions(options.by);
   const calendar = config.businessHours
@@ -63,13 +70,7 @@ export async function runReport(
   }
   const requested = options.period ? parsePeriod(options.period, { zone, now }) : undefined;
   const sources = expandSources(paths);
-  const { data, inputs } = await readInputs(sources, {
-    zone,
-    dateOrder: options.dateOrder ?? config.dateOrder ?? 'dmy',
-    preset: options.preset,
-    mappings: config.inputs,
-    onProgress: progressBar(process.stderr),
-  });
+  const { data, inputs } = await readInputs(sources, { ...readOptionsFor(options, config, zone), onProgress: progressBar(process.stderr) });
   // Before any error below: when every row was rejected, the warnings say why nothing was read.
   for (const input of inputs) {
     if (input.log.rejected > 0) {
