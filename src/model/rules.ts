@@ -36,15 +36,35 @@ const DERIVED_INSTANTS: ReadonlyArray<readonly [string, string, string]> = [
   ['ended_at', 'answered_at', 'handle_seconds'],
 ];
 
-function contactRule(table: TableBuilder<KindSpec>, row: number): string | undefined {
-  for (const [instant, from, seconds] of DERIVED_INSTANTS) {
-    const time = table.time[instant];
-    if (time[row] !== time[row]) time[row] = table.time[from][row] + table.number[seconds][row] * 1000; // stays NaN if either is missing
+/** The column arrays the contact rule reads, resolved once per table and generation (not per row). */
+interface ContactColumns {
+  table: TableBuilder<KindSpec>;
+  generation: number;
+  derived: [Float64Array, Float64Array, Float64Array][];
+  order: [Float64Array, Float64Array][];
+}
+let contactColumns: ContactColumns | undefined;
+
+function columnsOf(table: TableBuilder<KindSpec>): ContactColumns {
+  if (contactColumns?.table !== table || contactColumns.generation !== table.generation) {
+    contactColumns = {
+      table,
+      generation: table.generation,
+      derived: DERIVED_INSTANTS.map(([instant, from, seconds]) => [table.time[instant], table.time[from], table.number[seconds]]),
+      order: CONTACT_ORDER.map(([later, earlier]) => [table.time[later], table.time[earlier]]),
+    };
   }
-  for (const [later, earlier] of CONTACT_ORDER) {
-    const a = table.time[later][row];
-    const b = table.time[earlier][row];
-    if (a < b) return `${later} is before ${earlier}`;
+  return contactColumns;
+}
+
+function contactRule(table: TableBuilder<KindSpec>, row: number): string | undefined {
+  const { derived, order } = columnsOf(table);
+  for (let d = 0; d < derived.length; d++) {
+    const [instant, from, seconds] = derived[d];
+    if (instant[row] !== instant[row]) instant[row] = from[row] + seconds[row] * 1000; // stays NaN if either is missing
+  }
+  for (let o = 0; o < order.length; o++) {
+    if (order[o][0][row] < order[o][1][row]) return `${CONTACT_ORDER[o][0]} is before ${CONTACT_ORDER[o][1]}`;
   }
   return undefined;
 }
