@@ -50,6 +50,12 @@ function policyTable(input: MetricInput, kind: TargetKind): PolicyTable {
   return { seconds, business, priorities };
 }
 
+/** Whether any row has a value (not NaN). */
+function hasAny(column: Float64Array): boolean {
+  for (let i = 0; i < column.length; i++) if (column[i] === column[i]) return true;
+  return false;
+}
+
 /**
  * Decides every target of one kind and counts those decided in the period. A target is met when
  * the event happened at or before its due time, and is then decided at the event; otherwise it
@@ -68,7 +74,9 @@ function countTargets(
   const createdAt = contacts.time.created_at;
   const channelCodes = contacts.text.channel.codes;
   const priorityCodes = contacts.text.priority.codes;
-  const policies = policyTable(input, kind);
+  // an export that records no such event at all (no first replies in a ServiceNow log) cannot
+  // show a policy target met: only its own due times and outcomes are judged then
+  const policies = hasAny(eventColumn) ? policyTable(input, kind) : undefined;
   const calendar = input.calendar;
   let met = 0;
   let decided = 0;
@@ -87,6 +95,7 @@ function countTargets(
     }
     let due = dueColumn[i];
     if (due !== due) {
+      if (!policies) continue;
       const cell = (channelCodes[i] + 1) * policies.priorities + priorityCodes[i] + 1;
       const seconds = policies.seconds[cell];
       if (seconds !== seconds) continue; // no policy sets this target: the contact has none
@@ -114,7 +123,9 @@ function countTargets(
  * target of the first SLA policy that matches the contact's channel and priority and sets one
  * (settings.slaPolicies: the config's policies, then the METRICS.md defaults by channel), else
  * none. Resolution: due at `sla_resolution_due_at`, else by the policies likewise (no default).
- * A policy in business hours adds its target in open time of input.calendar. Where the export
+ * A policy in business hours adds its target in open time of input.calendar. When no contact
+ * has the event at all (an export without first replies), policy targets of that kind are not
+ * judged: every one would read as breached for want of data. Where the export
  * says whether a target was met (`sla_first_response_met`, `sla_resolution_met`: Freshdesk
  * statuses, ServiceNow made_sla, Zammad diffs), that outcome is taken as it is, decided at the
  * reply/resolution when there was one, else at the due time, else at creation. A target is met when the first reply / the resolution happened at or before its due

@@ -111,3 +111,16 @@ describe('sla_compliance', () => {
     expect(slaCompliance(metricInput({ contacts, settings: { slaPolicies: [{ match: {}, firstResponseSeconds: 3600 }] } })).value).toBe(0);
   });
 });
+
+describe('sla_compliance without the events in the export', () => {
+  it('does not judge policy targets when no contact records a first reply at all', () => {
+    const contacts = contactsFrom([
+      { id: 'a', channel: 'phone', created_at: '2024-03-05T10:00:00Z', resolved_at: '2024-03-05T12:00:00Z', sla_resolution_met: true },
+      { id: 'b', channel: 'phone', created_at: '2024-03-05T10:00:00Z', sla_first_response_due_at: '2024-03-05T10:04:00Z' },
+    ]);
+    const result = slaCompliance(metricInput({ contacts }));
+    // b's own due time is still judged (breached: never answered); a's 4-minute phone default is not
+    expect(result.first_response).toMatchObject({ numerator: 0, denominator: 1 });
+    expect(result.resolution).toMatchObject({ numerator: 1, denominator: 1 });
+  });
+});
