@@ -5,6 +5,7 @@ import type { Interval } from '../metrics/types.js';
 import { localWeekdayHour } from '../metrics/columns.js';
 import { zoneResolver } from '../time/zone.js';
 import type { Scope } from './select.js';
+import { surveyContactRows } from './select.js';
 
 /** The dimensions a report can be broken down by (`--by`). */
 export const DIMENSIONS = [
@@ -68,18 +69,14 @@ function splitByCodes(base: Uint8Array, codes: ArrayLike<number>, groupCount: nu
  * column (channel, agent), else the value of the contact it answers. Codes index `labels`.
  */
 function surveyCodes(data: Dataset, own: TextColumn | undefined, contactColumn: TextColumn, labels: Map<string, number>): Int32Array {
-  const { surveys, contacts } = data;
+  const { surveys } = data;
   const codes = new Int32Array(surveys.length).fill(-1);
-  const contactRow = new Map<string, number>();
-  const ids = contacts.text.id;
-  for (let i = 0; i < contacts.length; i++) contactRow.set(ids.values[ids.codes[i]], i);
-  const link = surveys.text.contact_id;
+  const answered = surveyContactRows(data);
   for (let i = 0; i < surveys.length; i++) {
     let value: string | undefined;
     if (own && own.codes[i] >= 0) value = own.values[own.codes[i]];
-    else if (link.codes[i] >= 0) {
-      const row = contactRow.get(link.values[link.codes[i]]);
-      if (row !== undefined && contactColumn.codes[row] >= 0) value = contactColumn.values[contactColumn.codes[row]];
+    else if (answered[i] >= 0 && contactColumn.codes[answered[i]] >= 0) {
+      value = contactColumn.values[contactColumn.codes[answered[i]]];
     }
     if (value !== undefined) codes[i] = labels.get(value) ?? -1;
   }

@@ -29,6 +29,23 @@ function acceptedCodes(column: TextColumn, accepted: readonly string[]): Uint8Ar
 }
 
 /**
+ * The contact row each survey answer is about (by `contact_id`), or -1 when it names none that
+ * was read. Ids are looked up per distinct value, not per answer.
+ */
+export function surveyContactRows(data: Dataset): Int32Array {
+  const { contacts, surveys } = data;
+  const rows = new Int32Array(surveys.length).fill(-1);
+  const link = surveys.text.contact_id;
+  if (surveys.length === 0) return rows;
+  const contactRow = new Map<string, number>();
+  const ids = contacts.text.id;
+  for (let i = 0; i < contacts.length; i++) contactRow.set(ids.values[ids.codes[i]], i);
+  const rowByCode = link.values.map((id) => contactRow.get(id) ?? -1);
+  for (let i = 0; i < surveys.length; i++) if (link.codes[i] >= 0) rows[i] = rowByCode[link.codes[i]];
+  return rows;
+}
+
+/**
  * Which rows pass the filters. Contacts are filtered on their own fields. A survey answer is
  * filtered on its own channel and agent, and otherwise on those of the contact it answers
  * (team and priority always come from the contact); an answer that cannot be tied to a value
@@ -52,10 +69,7 @@ export function selectScope(data: Dataset, filters: Filters): Scope {
   }
 
   if (surveys.length > 0) {
-    const contactRow = new Map<string, number>();
-    const ids = contacts.text.id;
-    for (let i = 0; i < contacts.length; i++) contactRow.set(ids.values[ids.codes[i]], i);
-    const surveyContact = surveys.text.contact_id;
+    const answered = surveyContactRows(data);
     for (const name of active) {
       const own = name === 'channel' || name === 'agent' ? surveys.text[name] : undefined;
       const ownAccepted = own ? acceptedCodes(own, filters[name]!) : undefined;
@@ -65,9 +79,8 @@ export function selectScope(data: Dataset, filters: Filters): Scope {
         let passes = false;
         const ownCode = own ? own.codes[i] : -1;
         if (ownCode >= 0) passes = ownAccepted![ownCode] === 1;
-        else if (surveyContact.codes[i] >= 0) {
-          const row = contactRow.get(surveyContact.values[surveyContact.codes[i]]);
-          const code = row === undefined ? -1 : contactColumn.codes[row];
+        else if (answered[i] >= 0) {
+          const code = contactColumn.codes[answered[i]];
           passes = code >= 0 && contactAccepted[code] === 1;
         }
         if (!passes) surveyInScope[i] = 0;
