@@ -1,3 +1,4 @@
+import { contactsCreated } from './columns.js';
 import { rate } from './stats.js';
 import type { MetricInput, RateSummary } from './types.js';
 import { defineMetric } from './types.js';
@@ -33,9 +34,6 @@ export const TOP_MACROS = 10;
  */
 export function cannedResponseUsage(input: MetricInput): CannedResponseUsageResult {
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
-  const createdAt = contacts.time.created_at;
   const replies = contacts.number.agent_replies;
   const canned = contacts.number.canned_replies;
   const agentCodes = contacts.text.agent.codes;
@@ -44,10 +42,8 @@ export function cannedResponseUsage(input: MetricInput): CannedResponseUsageResu
   const perAgentReplies = new Float64Array(agents.length);
   let cannedTotal = 0;
   let replyTotal = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1 || !(replies[i] >= 0) || !(canned[i] >= 0)) continue;
-    const created = createdAt[i];
-    if (!(created >= start && created < end)) continue;
+  for (const i of contactsCreated(input)) {
+    if (!(replies[i] >= 0) || !(canned[i] >= 0)) continue;
     // a canned count above the reply count is a data error: count no more canned than replies
     const used = Math.min(canned[i], replies[i]);
     cannedTotal += used;

@@ -1,4 +1,4 @@
-import { compareText, newTally, tallyRecord } from './columns.js';
+import { compareText, contactsCreated, newTally, tallyRecord } from './columns.js';
 import type { MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -36,16 +36,10 @@ export interface ChannelMixResult {
  */
 export function channelMix(input: MetricInput): ChannelMixResult {
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
-  const createdAt = contacts.time.created_at;
   const channelCodes = contacts.text.channel.codes;
   const perChannel = newTally(contacts.text.channel);
   let total = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
-    const created = createdAt[i];
-    if (!(created >= start && created < end)) continue;
+  for (const i of contactsCreated(input)) {
     total++;
     perChannel[channelCodes[i] + 1]++;
   }

@@ -90,26 +90,30 @@ export function isHandled(contacts: ContactTable, row: number): boolean {
 }
 
 /**
+ * Rows of the in-scope contacts created in the period: what every count attributed by creation
+ * (volume, channel mix, escalations, ...) counts over.
+ */
+export function contactsCreated(input: MetricInput): Int32Array {
+  const scope = input.contactInScope;
+  const { start, end } = input.period;
+  const createdAt = input.data.contacts.time.created_at;
+  const rows = new Int32Array(createdAt.length);
+  let count = 0;
+  for (let i = 0; i < createdAt.length; i++) {
+    const created = createdAt[i];
+    if (scope[i] === 1 && created >= start && created < end) rows[count++] = i;
+  }
+  return rows.subarray(0, count);
+}
+
+/**
  * Rows of the in-scope contacts on live channels (settings.liveChannels: chat, phone) created in
  * the period: the calls and chats that the live-channel metrics count.
  */
 export function liveContactsCreated(input: MetricInput): Int32Array {
-  const contacts = input.data.contacts;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
-  const createdAt = contacts.time.created_at;
-  const channelCodes = contacts.text.channel.codes;
-  const isLive = codeMask(contacts.text.channel, input.settings.liveChannels);
-  const rows = new Int32Array(contacts.length);
-  let count = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
-    const channel = channelCodes[i];
-    if (channel < 0 || isLive[channel] !== 1) continue;
-    const created = createdAt[i];
-    if (created >= start && created < end) rows[count++] = i;
-  }
-  return rows.subarray(0, count);
+  const channel = input.data.contacts.text.channel;
+  const isLive = codeMask(channel, input.settings.liveChannels);
+  return contactsCreated(input).filter((i) => channel.codes[i] >= 0 && isLive[channel.codes[i]] === 1);
 }
 
 const HOUR_MS = 3600 * 1000;

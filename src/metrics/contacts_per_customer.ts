@@ -1,4 +1,4 @@
-import { compareText } from './columns.js';
+import { compareText, contactsCreated } from './columns.js';
 import type { MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -50,18 +50,13 @@ export const TOP_CUSTOMERS = 10;
  */
 export function contactsPerCustomer(input: MetricInput): ContactsPerCustomerResult {
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
-  const createdAt = contacts.time.created_at;
   const customerCodes = contacts.text.customer_id.codes;
   const customerIds = contacts.text.customer_id.values;
 
   const contactsPerCode = new Int32Array(customerIds.length);
   let counted = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
-    const created = createdAt[i];
-    if (!(created >= start && created < end)) continue;
+  const created = contactsCreated(input);
+  for (const i of created) {
     const customer = customerCodes[i];
     if (customer < 0) continue;
     counted++;
@@ -76,7 +71,7 @@ export function contactsPerCustomer(input: MetricInput): ContactsPerCustomerResu
   }
 
   const top = topCustomers(contactsPerCode, customerIds);
-  describeTopCustomers(input, top);
+  describeTopCustomers(input, created, top);
   return {
     unit: 'contacts',
     n: counted,
@@ -121,11 +116,8 @@ function topCustomers(contactsPerCode: Int32Array, customerIds: readonly string[
 }
 
 /** Fills in the agents and handle time of the top customers, over the same contacts. */
-function describeTopCustomers(input: MetricInput, top: TopCandidate[]): void {
+function describeTopCustomers(input: MetricInput, created: Int32Array, top: TopCandidate[]): void {
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
-  const createdAt = contacts.time.created_at;
   const answeredAt = contacts.time.answered_at;
   const endedAt = contacts.time.ended_at;
   const customerCodes = contacts.text.customer_id.codes;
@@ -133,12 +125,9 @@ function describeTopCustomers(input: MetricInput, top: TopCandidate[]): void {
   // Position in `top` of each customer code, -1 for customers not in it.
   const topPosition = new Int32Array(contacts.text.customer_id.values.length).fill(-1);
   top.forEach((candidate, position) => (topPosition[candidate.customer] = position));
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
+  for (const i of created) {
     const customer = customerCodes[i];
     if (customer < 0 || topPosition[customer] < 0) continue;
-    const created = createdAt[i];
-    if (!(created >= start && created < end)) continue;
     const candidate = top[topPosition[customer]];
     const agent = agents.codes[i];
     if (agent >= 0) candidate.agents.add(agents.values[agent]);

@@ -1,4 +1,4 @@
-import { isHandled, newTally, tallyRecord } from './columns.js';
+import { contactsCreated, isHandled, newTally, tallyRecord } from './columns.js';
 import type { MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -30,16 +30,10 @@ export interface ConversationsPerAgentResult {
  */
 export function conversationsPerAgent(input: MetricInput): ConversationsPerAgentResult {
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
-  const createdAt = contacts.time.created_at;
   const agentCodes = contacts.text.agent.codes;
   const perAgent = newTally(contacts.text.agent);
   let handled = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
-    const created = createdAt[i];
-    if (!(created >= start && created < end)) continue;
+  for (const i of contactsCreated(input)) {
     const agent = agentCodes[i];
     if (agent < 0 || !isHandled(contacts, i)) continue;
     handled++;

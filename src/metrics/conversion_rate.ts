@@ -1,3 +1,4 @@
+import { contactsCreated } from './columns.js';
 import { rate } from './stats.js';
 import type { MetricInput, RateSummary } from './types.js';
 import { defineMetric } from './types.js';
@@ -16,16 +17,11 @@ import { defineMetric } from './types.js';
  */
 export function conversionRate(input: MetricInput): RateSummary {
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
-  const createdAt = contacts.time.created_at;
   const converted = contacts.flag.converted;
   let tracked = 0;
   let conversions = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1 || converted[i] < 0) continue;
-    const created = createdAt[i];
-    if (!(created >= start && created < end)) continue;
+  for (const i of contactsCreated(input)) {
+    if (converted[i] < 0) continue;
     tracked++;
     if (converted[i] === 1) conversions++;
   }

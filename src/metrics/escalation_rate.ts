@@ -1,4 +1,4 @@
-import { isHandled, newTally, tallyRecord } from './columns.js';
+import { contactsCreated, isHandled, newTally, tallyRecord } from './columns.js';
 import { rate } from './stats.js';
 import type { MetricInput, RateSummary } from './types.js';
 import { defineMetric } from './types.js';
@@ -26,19 +26,13 @@ export interface EscalationRateResult extends RateSummary {
  */
 export function escalationRate(input: MetricInput): EscalationRateResult {
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
-  const createdAt = contacts.time.created_at;
   const escalated = contacts.flag.escalated;
   const handoffs = contacts.number.handoffs;
   const reasonCodes = contacts.text.escalation_reason.codes;
   const perReason = newTally(contacts.text.escalation_reason);
   let handled = 0;
   let escalatedOrTransferred = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
-    const created = createdAt[i];
-    if (!(created >= start && created < end)) continue;
+  for (const i of contactsCreated(input)) {
     if (!isHandled(contacts, i)) continue;
     handled++;
     if (escalated[i] === 1 || handoffs[i] > 0) {

@@ -1,4 +1,4 @@
-import { codeMask } from './columns.js';
+import { codeMask, contactsCreated } from './columns.js';
 import { rate } from './stats.js';
 import type { MetricInput, RateSummary } from './types.js';
 import { defineMetric } from './types.js';
@@ -23,20 +23,14 @@ export interface MissedRateResult extends RateSummary {
  */
 export function missedRate(input: MetricInput): MissedRateResult {
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
-  const createdAt = contacts.time.created_at;
   const missedFlag = contacts.flag.missed;
   const channelCodes = contacts.text.channel.codes;
   const isChat = codeMask(contacts.text.channel, ['chat']);
   let requests = 0;
   let missed = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
+  for (const i of contactsCreated(input)) {
     const channel = channelCodes[i];
     if (channel < 0 || isChat[channel] !== 1) continue;
-    const created = createdAt[i];
-    if (!(created >= start && created < end)) continue;
     requests++;
     if (missedFlag[i] === 1) missed++;
   }

@@ -1,5 +1,5 @@
 import { zoneResolver } from '../time/zone.js';
-import { localWeekdayHour, newTally, tallyRecord } from './columns.js';
+import { contactsCreated, localWeekdayHour, newTally, tallyRecord } from './columns.js';
 import type { CountSummary, MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -24,18 +24,14 @@ export interface VolumeResult extends CountSummary {
  */
 export function volume(input: MetricInput): VolumeResult {
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
   const createdAt = contacts.time.created_at;
   const channelCodes = contacts.text.channel.codes;
   const perChannel = newTally(contacts.text.channel);
   const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const zone = zoneResolver(input.timeZone);
   let count = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
+  for (const i of contactsCreated(input)) {
     const created = createdAt[i];
-    if (!(created >= start && created < end)) continue;
     count++;
     perChannel[channelCodes[i] + 1]++;
     const { weekday, hour } = localWeekdayHour(created, zone);
