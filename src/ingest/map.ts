@@ -2,7 +2,7 @@ import type { FieldSpec, Kind, KindSpec } from '../model/fields.js';
 import { KEY_FIELD, KINDS } from '../model/fields.js';
 import { ROW_RULES } from '../model/rules.js';
 import type { TableBuilder, TextBuilder } from '../model/table.js';
-import { TextDictionary } from '../model/table.js';
+import { TextDictionary } from '../model/dictionary.js';
 import { digitsAt, flagAt, isoInstantAt } from './cells.js';
 import type { InputLog } from './log.js';
 import { normalizeColumn } from './detect.js';

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { KINDS } from '../model/fields.js';
 import type { KindSpec } from '../model/fields.js';
 import { TableBuilder } from '../model/table.js';
-import type { DictionaryContent } from '../model/table.js';
+import type { DictionaryContent } from '../model/dictionary.js';
 import { createTimestampParser } from '../time/timestamp.js';
 import { CsvTokenizer } from './csv.js';
 import { fileChunks } from './decode.js';

@@ -6,7 +6,8 @@ import { InputLog } from '../../src/ingest/log.js';
 import { RowMapper, parseFlag } from '../../src/ingest/map.js';
 import { quantile, summarizeSample } from '../../src/metrics/stats.js';
 import { CONTACT_FIELDS, type KindSpec } from '../../src/model/fields.js';
-import { TableBuilder, TextDictionary } from '../../src/model/table.js';
+import { TextDictionary } from '../../src/model/dictionary.js';
+import { TableBuilder } from '../../src/model/table.js';
 import { createTimestampParser } from '../../src/time/timestamp.js';
 
 /**
