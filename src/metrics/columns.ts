@@ -1,4 +1,4 @@
-import type { ContactTable, TextColumn } from '../model/table.js';
+import type { ContactTable, NumberArray, TextColumn } from '../model/table.js';
 import { rate } from './stats.js';
 import type { MetricInput, RateSummary } from './types.js';
 
@@ -140,7 +140,7 @@ export function secondsBetween(
   input: MetricInput,
   from: Float64Array,
   to: Float64Array,
-  exportedBusinessSeconds?: Float64Array,
+  exportedBusinessSeconds?: NumberArray,
 ): Float64Array {
   const { contactInScope, businessTime } = input;
   const { start, end } = input.period;

@@ -54,6 +54,11 @@ export class TextDictionary {
   private mask = 31;
   /** The values made into strings so far. */
   private strings: string[] = [];
+  /**
+   * The largest code the holder of this dictionary can store as it is; adding a larger one calls
+   * `outgrew` first (a text column widens its codes: see TextBuilder).
+   */
+  protected codeLimit = Infinity;
 
   get size(): number {
     return this.count;
@@ -98,6 +103,7 @@ export class TextDictionary {
     const chars = this.chars;
     for (let i = start; i < end; i++) chars[from + i - start] = text.charCodeAt(i);
     const code = this.count;
+    if (code > this.codeLimit) this.outgrew(code);
     if (code === this.ends.length) this.growEntries(code * 2);
     this.ends[code] = from + end - start;
     this.hashes[code] = hashText(text, start, end);
@@ -161,6 +167,7 @@ export class TextDictionary {
   /** Records the value just written to `chars` (ending at `end`) in the empty `slot`. */
   private add(slot: number, hash: number, end: number): number {
     const code = this.count;
+    if (code > this.codeLimit) this.outgrew(code);
     if (code === this.ends.length) this.growEntries(code * 2);
     this.ends[code] = end;
     this.hashes[code] = hash;
@@ -169,6 +176,11 @@ export class TextDictionary {
     this.count = code + 1;
     if (4 * this.count > 3 * (this.mask + 1)) this.rehash(2 * (this.mask + 1));
     return code;
+  }
+
+  /** Called before code `code`, past `codeLimit`, is added. */
+  protected outgrew(code: number): void {
+    throw new Error(`dictionary code ${code} past its limit ${this.codeLimit}`);
   }
 
   private growEntries(capacity: number): void {

@@ -10,7 +10,7 @@ import { TextDictionary } from './dictionary.js';
  * Text columns are dictionary-encoded: `codes[row]` indexes `values`.
  */
 export interface TextColumn {
-  codes: Int32Array;
+  codes: CodeArray;
   values: string[];
 }
 
@@ -18,7 +18,7 @@ export interface Table<S extends KindSpec> {
   readonly spec: S;
   readonly length: number;
   readonly time: Record<FieldsOfType<S, 'time'>, Float64Array>;
-  readonly number: Record<FieldsOfType<S, 'number'>, Float64Array>;
+  readonly number: Record<FieldsOfType<S, 'number'>, NumberArray>;
   readonly flag: Record<FieldsOfType<S, 'flag'>, Int8Array>;
   readonly text: Record<FieldsOfType<S, 'text'>, TextColumn>;
   /** Index of the input (file) each row came from. */
@@ -30,6 +30,14 @@ export interface Table<S extends KindSpec> {
 export type ContactTable = Table<typeof CONTACT_FIELDS>;
 export type SurveyTable = Table<typeof SURVEY_FIELDS>;
 export type CustomerTable = Table<typeof CUSTOMER_FIELDS>;
+
+/**
+ * Text codes take the narrowest signed type that holds every code of the column's dictionary
+ * (-1 stays the missing value); numbers are Float32 while every value is exactly a Float32 (counts,
+ * whole seconds), Float64 otherwise. Readers index them alike.
+ */
+export type CodeArray = Int8Array | Int16Array | Int32Array;
+export type NumberArray = Float32Array | Float64Array;
 
 /** The value of a text column at a row, or undefined when missing. */
 export function textAt(column: TextColumn, row: number): string | undefined {
