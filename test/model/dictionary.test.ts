@@ -1,0 +1,206 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DictionaryContent } from '../../src/model/dictionary.js';
+import { TextDictionary } from '../../src/model/dictionary.js';
+
+/**
+ * Any UTF-16 code unit, mostly Latin-1 so that runs stay narrow for a while: strings of these
+ * include non-Latin-1 characters, lone surrogates and, by chance, surrogate pairs.
+ */
+const unit = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: 0xff }) },
+  { weight: 1, arbitrary: fc.integer({ min: 0x100, max: 0xffff }) },
+  { weight: 1, arbitrary: fc.integer({ min: 0xd800, max: 0xdfff }) },
+).map((code) => String.fromCharCode(code));
+const text = fc.oneof(
+  fc.string({ unit, maxLength: 12 }),
+  fc.constantFrom('', 'a', 'ÿ', 'Ā', '\ud800', '\udc00', '😀', 'Ștefan', 'T0000001'),
+);
+const latin1Text = fc.string({ unit: fc.integer({ min: 0, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength: 12 });
+
+/** One call on a dictionary, with the text to look up placed inside a larger string. */
+type Step =
+  | { op: 'code' | 'find' | 'append'; text: string; before: string; after: string }
+  | { op: 'reserve'; count: number };
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 8, arbitrary: fc.record({ op: fc.constantFrom('code', 'find', 'append'), text, before: text, after: text }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('reserve'), count: fc.nat({ max: 2000 }) }) },
+) as fc.Arbitrary<Step>;
+
+/**
+ * What a dictionary should hold: every value by code, and the codes `code`, `find` and `codeOf`
+ * see (appended values are not indexed, so a later `code` of the same text adds it again).
+ */
+class Model {
+  readonly values: string[] = [];
+  readonly indexed = new Map<string, number>();
+
+  code(text: string): number {
+    let code = this.indexed.get(text);
+    if (code === undefined) {
+      code = this.values.push(text) - 1;
+      this.indexed.set(text, code);
+    }
+    return code;
+  }
+
+  append(text: string): number {
+    return this.values.push(text) - 1;
+  }
+}
+
+/** Runs `steps` on both, checking every answer. */
+function run(dictionary: TextDictionary, model: Model, steps: readonly Step[]): void {
+  for (const s of steps) {
+    if (s.op === 'reserve') {
+      dictionary.reserve(s.count);
+      continue;
+    }
+    const line = s.before + s.text + s.after;
+    const start = s.before.length;
+    const end = start + s.text.length;
+    if (s.op === 'find') expect(dictionary.find(line, start, end)).toBe(model.indexed.get(s.text) ?? -1);
+    else if (s.op === 'code') expect(dictionary.code(line, start, end)).toBe(model.code(s.text));
+    else expect(dictionary.append(line, start, end)).toBe(model.append(s.text));
+  }
+  expect(dictionary.size).toBe(model.values.length);
+}
+
+/** Whether `text` has a code unit past Latin-1. */
+const isWide = (text: string) => /[^\u0000-\u00ff]/.test(text);
+
+/** Checks every value back, as `valueAt`, `values` and lookups of whole strings, and their width. */
+function expectHolds(dictionary: TextDictionary, model: Model): void {
+  expect(dictionary.contentFrom(0).chars).toBeInstanceOf(model.values.some(isWide) ? Uint16Array : Uint8Array);
+  expect(model.values.map((_, code) => dictionary.valueAt(code))).toEqual(model.values);
+  expect(dictionary.values).toEqual(model.values);
+  for (const [value, code] of model.indexed) expect(dictionary.find(value)).toBe(code);
+}
+
+/** The content's values as strings, by index. */
+function contentValues(content: DictionaryContent): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < content.count; i++) {
+    const start = i === 0 ? 0 : content.ends[i - 1];
+    values.push(String.fromCharCode(...content.chars.subarray(start, content.ends[i])));
+  }
+  return values;
+}
+
+describe('TextDictionary', () => {
+  it('answers code, find and append like a Map, looked up by ranges of larger strings', () => {
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 400 }), (steps) => {
+        const dictionary = new TextDictionary();
+        const model = new Model();
+        run(dictionary, model, steps);
+        expectHolds(dictionary, model);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps values and codes when its units widen in the middle of a run', () => {
+    fc.assert(
+      fc.property(
+        fc.array(latin1Text, { minLength: 1, maxLength: 200 }),
+        fc.string({ unit, minLength: 1, maxLength: 6 }).map((text) => `${text}Ā${text}`),
+        fc.array(text, { maxLength: 200 }),
+        fc.boolean(),
+        (narrow, wide, later, appendWide) => {
+          const dictionary = new TextDictionary();
+          const model = new Model();
+          for (const value of narrow) expect(dictionary.code(`[${value}]`, 1, value.length + 1)).toBe(model.code(value));
+          // Strings made before widening stay, and the array goes on from them.
+          const made = dictionary.values;
+          expect(made).toEqual(model.values);
+          expect(dictionary.contentFrom(0).chars).toBeInstanceOf(Uint8Array);
+          if (appendWide) expect(dictionary.append(wide, 0, wide.length)).toBe(model.append(wide));
+          else expect(dictionary.code(wide)).toBe(model.code(wide));
+          expect(dictionary.contentFrom(0).chars).toBeInstanceOf(Uint16Array);
+          for (const value of [...narrow, ...later]) expect(dictionary.code(value)).toBe(model.code(value));
+          expect(dictionary.values).toBe(made);
+          expectHolds(dictionary, model);
+        },
+      ),
+    );
+  });
+
+  it('takes values from content of another dictionary, narrow or wide, as if given the strings', () => {
+    fc.assert(
+      fc.property(
+        fc.array(step, { maxLength: 150 }),
+        fc.array(step, { maxLength: 150 }),
+        fc.nat(),
+        fc.array(fc.nat(), { maxLength: 300 }),
+        fc.boolean(),
+        fc.boolean(),
+        (sourceSteps, targetSteps, firstSeed, picks, wideSource, wideTarget) => {
+          const source = new TextDictionary();
+          const sourceModel = new Model();
+          if (wideSource) expect(source.append('Ā', 0, 1)).toBe(sourceModel.append('Ā'));
+          run(source, sourceModel, sourceSteps);
+          const target = new TextDictionary();
+          const targetModel = new Model();
+          if (wideTarget) expect(target.code('ĀĀ')).toBe(targetModel.code('ĀĀ'));
+          run(target, targetModel, targetSteps);
+
+          const first = firstSeed % (source.size + 1);
+          const content = source.contentFrom(first);
+          const sent = sourceModel.values.slice(first);
+          expect(content).toMatchObject({ first, count: sent.length });
+          expect(contentValues(content)).toEqual(sent);
+          expect(content.chars).toBeInstanceOf(sourceModel.values.some(isWide) ? Uint16Array : Uint8Array);
+
+          // Every value once in order, then some again in any order.
+          const order = [...sent.keys(), ...(sent.length === 0 ? [] : picks.map((pick) => pick % sent.length))];
+          for (const i of order) expect(target.codeOf(content, i)).toBe(targetModel.code(sent[i]));
+          expectHolds(target, targetModel);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps codes in order across many rehashes, and finds every value after', () => {
+    const dictionary = new TextDictionary();
+    const count = 50_000;
+    const line = Array.from({ length: count }, (_, i) => `T${String(i).padStart(7, '0')}`).join(',');
+    for (let i = 0; i < count; i++) expect(dictionary.code(line, 9 * i, 9 * i + 8)).toBe(i);
+    dictionary.reserve(4 * count);
+    for (let i = 0; i < count; i++) expect(dictionary.find(line, 9 * i, 9 * i + 8)).toBe(i);
+    expect(dictionary.valueAt(count - 1)).toBe(`T${String(count - 1).padStart(7, '0')}`);
+    expect(dictionary.code('Ω')).toBe(count);
+    for (let i = 0; i < count; i += 997) expect(dictionary.find(line, 9 * i, 9 * i + 8)).toBe(i);
+  });
+
+  it('tells its holder before adding a code past its limit, from every way of adding', () => {
+    class Limited extends TextDictionary {
+      readonly told: number[] = [];
+      constructor(limit: number) {
+        super();
+        this.codeLimit = limit;
+      }
+      protected override outgrew(code: number): void {
+        expect(this.size).toBe(code); // before the code is added
+        this.told.push(code);
+        this.codeLimit = code;
+      }
+    }
+    const other = new TextDictionary();
+    for (const value of ['p', 'q']) other.code(value);
+    const content = other.contentFrom(0);
+
+    const dictionary = new Limited(1);
+    dictionary.code('a');
+    dictionary.code('b');
+    dictionary.code('a');
+    expect(dictionary.told).toEqual([]);
+    dictionary.code('c');
+    dictionary.append('d', 0, 1);
+    dictionary.codeOf(content, 0);
+    dictionary.codeOf(content, 0);
+    expect(dictionary.told).toEqual([2, 3, 4]);
+    expect(dictionary.values).toEqual(['a', 'b', 'c', 'd', 'p']);
+  });
+});
