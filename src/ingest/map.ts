@@ -1,7 +1,8 @@
 import type { FieldSpec, Kind, KindSpec } from '../model/fields.js';
 import { KEY_FIELD, KINDS } from '../model/fields.js';
-import { ROW_RULES } from '../model/rules.js';
+import { ROW_RULES, derivedFields } from '../model/rules.js';
 import type { TableBuilder, TextBuilder } from '../model/table.js';
+import { FLOAT32_EXACT_INTEGERS } from '../model/table.js';
 import { TextDictionary } from '../model/dictionary.js';
 import { digitsAt, flagAt, isoInstantAt } from './cells.js';
 import type { InputLog } from './log.js';
@@ -24,7 +25,7 @@ interface Binding {
   /** Smallest valid number (NaN: no minimum; every comparison with it is false). */
   min: number;
   /** The table's array for a time, number or flag field; re-read when the table replaces its arrays. */
-  array: Float64Array | Int8Array | null;
+  array: Float64Array | Float32Array | Int8Array | null;
   text: TextBuilder | null;
   /** Lower-cased text fields: raw spellings to codes, so 'Email' is lower-cased once, not per row. */
   labels: LabelCodes | null;
@@ -136,6 +137,9 @@ export class RowMapper {
       else this.bindings.push(binding);
     });
     this.width = header.length;
+    // Only the fields this input has get columns (and those derived from them: see rules.ts).
+    const fields = [...seen].filter((field) => spec[field].type !== 'ignored');
+    this.target.table.use([...fields, ...derivedFields(fields)]);
     this.generation = -1;
   }
 
@@ -199,12 +203,17 @@ export class RowMapper {
         // Cells with surrounding whitespace are trimmed by the general path.
         if (text.charCodeAt(start) > 32 && text.charCodeAt(end - 1) > 32) {
           const column = binding.text!;
-          column.codes[row] = binding.labels ? binding.labels.code(text, start, end, column) : column.code(text, start, end);
+          // Looked up before the column is indexed: a new value may widen the codes, and in a
+          // parse worker move every column (then the bindings look again).
+          const code = binding.labels ? binding.labels.code(text, start, end, column) : column.code(text, start, end);
+          column.codes[row] = code;
+          if (table.generation !== this.generation) this.refresh();
           continue;
         }
       } else if (binding.type === NUMBER) {
         const value = digitsAt(text, start, end);
-        if (value >= 0 && !(value < binding.min)) {
+        // Whole numbers below 2^24 are exact in any number column; others take the general path.
+        if (value >= 0 && !(value < binding.min) && value < FLOAT32_EXACT_INTEGERS) {
           binding.array![row] = value;
           continue;
         }
@@ -274,7 +283,8 @@ export class RowMapper {
     const column = binding.text!;
     if (this.target.deferDuplicates) {
       // Every row's key is sent on as it is; the reading thread looks them all up (parallel.ts).
-      column.codes[row] = column.append(text, start, end);
+      const code = column.append(text, start, end);
+      column.codes[row] = code;
       table.commit(this.target.input, line);
       return;
     }
@@ -306,7 +316,9 @@ export class RowMapper {
         const value = Number(text);
         if (!Number.isFinite(value)) return `not a number '${clip(text)}'`;
         if (value < binding.min) return `${clip(text)} is below the minimum ${binding.min}`;
-        binding.array![row] = value;
+        // Widens the column when the value is not exactly a Float32 (then every binding looks again).
+        this.target.table.setNumber(binding.field, row, value);
+        if (this.target.table.generation !== this.generation) this.refresh();
         return undefined;
       }
       case FLAG: {
@@ -317,7 +329,9 @@ export class RowMapper {
       }
       default: {
         const column = binding.text!;
-        column.codes[row] = column.code(binding.spec.lowercase ? text.toLowerCase() : text);
+        const code = column.code(binding.spec.lowercase ? text.toLowerCase() : text);
+        column.codes[row] = code;
+        if (this.target.table.generation !== this.generation) this.refresh();
         return undefined;
       }
     }

@@ -33,7 +33,8 @@ import { Worker } from 'node:worker_threads';
 import type { Kind, KindSpec } from '../model/fields.js';
 import { KEY_FIELD } from '../model/fields.js';
 import type { DictionaryContent } from '../model/dictionary.js';
-import type { ColumnArray, TableBuilder } from '../model/table.js';
+import type { ColumnArray, SharedColumn, TableBuilder } from '../model/table.js';
+import { ARRAYS } from '../model/table.js';
 import type { DateOrder } from '../time/timestamp.js';
 import type { InputLog, RowProblem } from './log.js';
 import { normalizeColumn } from './detect.js';
@@ -57,8 +58,11 @@ export interface PartTask {
   dateOrder?: DateOrder;
   /** Index of the input, stored with each row. */
   input: number;
-  /** The table's column buffers (shared memory) and the window of rows [offset, offset + capacity) this part may fill. */
-  buffers: Record<string, SharedArrayBuffer>;
+  /**
+   * The table's columns in shared memory (with their array types at the time), and the window
+   * of rows [offset, offset + capacity) this part may fill.
+   */
+  columns: Record<string, SharedColumn>;
   offset: number;
   capacity: number;
   /**
@@ -243,7 +247,7 @@ export class ParallelRead {
    * file's size with some slack; a part that outgrows its window moves to arrays of its own) and
    * starts a worker per range after the first.
    */
-  start(task: Omit<PartTask, 'start' | 'end' | 'last' | 'buffers' | 'offset' | 'capacity' | 'stepRows'>): void {
+  start(task: Omit<PartTask, 'start' | 'end' | 'last' | 'columns' | 'offset' | 'capacity' | 'stepRows'>): void {
     const { bounds, rowsPerByte } = this.plan;
     const url = workerUrl()!;
     let row = this.table.length;
@@ -252,7 +256,7 @@ export class ParallelRead {
       row += Math.ceil((bounds[k + 1] - bounds[k]) * rowsPerByte * 1.05) + 1024;
     }
     this.windows.push(row);
-    const buffers = this.table.share(row, this.windows[1]);
+    const columns = this.table.share(row, this.windows[1]);
     if (this.keyField !== undefined) this.table.text[this.keyField].reserve(row);
     this.parts.push(undefined);
     for (let k = 1; k + 1 < bounds.length; k++) {
@@ -261,7 +265,7 @@ export class ParallelRead {
         start: bounds[k],
         end: bounds[k + 1],
         last: k + 2 === bounds.length,
-        buffers,
+        columns,
         offset: this.windows[k],
         capacity: this.windows[k + 1] - this.windows[k],
         stepRows: this.plan.stepRows,
@@ -312,24 +316,12 @@ export class ParallelRead {
     const views: Record<string, ColumnArray> = {};
     const offset = this.windows[k];
     const rows = this.windows[k + 1] - offset;
-    for (const [key, buffer] of Object.entries(this.parts[k]!.task.buffers)) {
-      const Type = arrayTypeOf(key);
+    for (const [key, { buffer, type }] of Object.entries(this.parts[k]!.task.columns)) {
+      const Type = ARRAYS[type];
       views[key] = new Type(buffer, offset * Type.BYTES_PER_ELEMENT, rows);
     }
     return views;
   }
-}
-
-/** The array type of a column key (see TableBuilder.columns). */
-function arrayTypeOf(key: string): {
-  new (buffer: ArrayBufferLike, byteOffset: number, length: number): ColumnArray;
-  readonly BYTES_PER_ELEMENT: number;
-} {
-  if (key === 'input') return Uint16Array;
-  if (key === 'line') return Uint32Array;
-  if (key.startsWith('flag.')) return Int8Array;
-  if (key.startsWith('text.')) return Int32Array;
-  return Float64Array;
 }
 
 /** Appends one part's rows to the table, message by message. */
@@ -401,6 +393,8 @@ class PartMerger {
       }
     }
 
+    // The table may have narrower columns than the part (a worker widens in arrays of its own).
+    table.fitTypes(this.source);
     table.appendRows(this.source, from, keptCount, keptCount < to - from ? kept : undefined);
     const end = table.length;
     const tableLines = table.line;

@@ -17,7 +17,7 @@ import type { PartMessage, PartTask } from './parallel.js';
 
 
 function parsePart(task: PartTask): void {
-  const table = new TableBuilder(KINDS[task.kind] as KindSpec, task.capacity, task.buffers, task.offset);
+  const table = new TableBuilder(KINDS[task.kind] as KindSpec, task.capacity, task.columns, task.offset);
   const log = new InputLog();
   const mapper = new RowMapper(
     {

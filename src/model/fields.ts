@@ -20,6 +20,8 @@ export interface FieldSpec {
   readonly lowercase?: boolean;
   /** Numbers below this are bad values (a negative duration in an export): dropped with a warning. */
   readonly min?: number;
+  /** An id: about as many distinct values as rows (the table keeps its codes as Int32 from the start). */
+  readonly identifier?: boolean;
 }
 
 export type KindSpec = Readonly<Record<string, FieldSpec>>;
@@ -30,9 +32,11 @@ const time = { type: 'time' } as const satisfies FieldSpec;
 const number = { type: 'number' } as const satisfies FieldSpec;
 const flag = { type: 'flag' } as const satisfies FieldSpec;
 const seconds = { type: 'number', min: 0 } as const satisfies FieldSpec;
+const identifier = { type: 'text', identifier: true } as const satisfies FieldSpec;
+const requiredId = { type: 'text', required: true, identifier: true } as const satisfies FieldSpec;
 
 export const CONTACT_FIELDS = {
-  id: { type: 'text', required: true },
+  id: requiredId,
   channel: label,
   created_at: { type: 'time', required: true },
   first_response_at: time,
@@ -48,7 +52,7 @@ export const CONTACT_FIELDS = {
   priority: label,
   agent: text,
   team: text,
-  customer_id: text,
+  customer_id: identifier,
   customer_segment: text,
   issue_type: text,
   tags: { type: 'ignored' },
@@ -77,19 +81,19 @@ export const CONTACT_FIELDS = {
 } as const satisfies KindSpec;
 
 export const SURVEY_FIELDS = {
-  id: { type: 'text', required: true },
+  id: requiredId,
   kind: { type: 'text', required: true, lowercase: true },
   score: { type: 'number', required: true },
   scale: number,
   responded_at: { type: 'time', required: true },
-  contact_id: text,
+  contact_id: identifier,
   agent: text,
   channel: label,
-  customer_id: text,
+  customer_id: identifier,
 } as const satisfies KindSpec;
 
 export const CUSTOMER_FIELDS = {
-  customer_id: { type: 'text', required: true },
+  customer_id: requiredId,
   started_at: { type: 'time', required: true },
   ended_at: time,
   segment: text,
@@ -126,7 +130,7 @@ export type ActorType = (typeof ACTOR_TYPES)[number];
  * value wins. Events have no key of their own: many rows share a `contact_id`.
  */
 export const EVENT_FIELDS = {
-  contact_id: { type: 'text', required: true },
+  contact_id: requiredId,
   at: { type: 'time', required: true },
   type: { type: 'text', required: true, lowercase: true },
   actor_type: { type: 'text', required: true, lowercase: true },
@@ -138,7 +142,7 @@ export const EVENT_FIELDS = {
   channel: label,
   priority: label,
   team: text,
-  customer_id: text,
+  customer_id: identifier,
   customer_segment: text,
   issue_type: text,
   sla_first_response_due_at: time,

@@ -12,6 +12,7 @@ export type PlainRecord = Record<string, string | number | boolean | null | unde
  */
 export function tableFromRecords<S extends KindSpec>(spec: S, records: readonly PlainRecord[]): Table<S> {
   const builder = new TableBuilder(spec, Math.max(16, records.length));
+  builder.use(records.flatMap((record) => Object.keys(record)));
   records.forEach((record, i) => {
     const row = builder.reserve();
     for (const [name, value] of Object.entries(record)) {
@@ -23,14 +24,15 @@ export function tableFromRecords<S extends KindSpec>(spec: S, records: readonly 
           builder.time[name][row] = typeof value === 'number' ? value : Date.parse(String(value));
           break;
         case 'number':
-          builder.number[name][row] = Number(value);
+          builder.setNumber(name, row, Number(value));
           break;
         case 'flag':
           builder.flag[name][row] = value === true || value === 1 || value === 'true' ? 1 : 0;
           break;
         case 'text': {
           const text = field.lowercase ? String(value).toLowerCase() : String(value);
-          builder.text[name].codes[row] = builder.text[name].code(text);
+          const code = builder.text[name].code(text);
+          builder.text[name].codes[row] = code;
           break;
         }
       }

@@ -1,6 +1,6 @@
 import type { Kind, KindSpec } from './fields.js';
 import { ACTOR_TYPES, EVENT_TYPES } from './fields.js';
-import type { TableBuilder } from './table.js';
+import type { NumberArray, TableBuilder } from './table.js';
 
 /**
  * Checks of a whole row once its fields are parsed. A rule returns the reason the row must be
@@ -36,11 +36,17 @@ const DERIVED_INSTANTS: ReadonlyArray<readonly [string, string, string]> = [
   ['ended_at', 'answered_at', 'handle_seconds'],
 ];
 
+/** The instants the contact rule derives from the duration fields among `fields`: a reader of those fields needs their columns too. */
+export function derivedFields(fields: Iterable<string>): string[] {
+  const given = new Set(fields);
+  return DERIVED_INSTANTS.filter(([, , seconds]) => given.has(seconds)).map(([instant]) => instant);
+}
+
 /** The column arrays the contact rule reads, resolved once per table and generation (not per row). */
 interface ContactColumns {
   table: TableBuilder<KindSpec>;
   generation: number;
-  derived: [Float64Array, Float64Array, Float64Array][];
+  derived: [Float64Array, Float64Array, NumberArray][];
   order: [Float64Array, Float64Array][];
 }
 let contactColumns: ContactColumns | undefined;
@@ -61,7 +67,8 @@ function contactRule(table: TableBuilder<KindSpec>, row: number): string | undef
   const { derived, order } = columnsOf(table);
   for (let d = 0; d < derived.length; d++) {
     const [instant, from, seconds] = derived[d];
-    if (instant[row] !== instant[row]) instant[row] = from[row] + seconds[row] * 1000; // stays NaN if either is missing
+    // Only where a duration was given: its instant's column is then in use (see `derivedFields`).
+    if (instant[row] !== instant[row] && seconds[row] === seconds[row]) instant[row] = from[row] + seconds[row] * 1000; // NaN if `from` is missing
   }
   for (let o = 0; o < order.length; o++) {
     if (order[o][0][row] < order[o][1][row]) return `${CONTACT_ORDER[o][0]} is before ${CONTACT_ORDER[o][1]}`;

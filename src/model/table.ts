@@ -51,53 +51,125 @@ export function flagAt(column: Int8Array, row: number): boolean | undefined {
   return value < 0 ? undefined : value === 1;
 }
 
-/** A growable text column with its dictionary. */
-export class TextBuilder extends TextDictionary {
-  codes: Int32Array;
-  constructor(codes: Int32Array) {
-    super();
-    this.codes = codes;
-  }
-}
-
 /** Any column array of a table. */
-export type ColumnArray = Float64Array | Int8Array | Int32Array | Uint16Array | Uint32Array;
+export type ColumnArray = Float64Array | Float32Array | Int8Array | Int16Array | Int32Array | Uint16Array | Uint32Array;
 
-type ColumnType = 'time' | 'number' | 'flag' | 'text' | 'input' | 'line';
+/** The names of the array types of table columns (a name crosses to a parse worker; a constructor cannot). */
+export type ArrayName = 'Float64Array' | 'Float32Array' | 'Int8Array' | 'Int16Array' | 'Int32Array' | 'Uint16Array' | 'Uint32Array';
+
 interface ColumnConstructor {
   new (length: number): ColumnArray;
   new (buffer: ArrayBufferLike, byteOffset: number, length: number): ColumnArray;
   readonly BYTES_PER_ELEMENT: number;
 }
-const ARRAY_TYPES: Record<ColumnType, ColumnConstructor> = {
-  time: Float64Array,
-  number: Float64Array,
-  flag: Int8Array,
-  text: Int32Array,
-  input: Uint16Array,
-  line: Uint32Array,
+
+/** The array types of table columns, by name. */
+export const ARRAYS: Record<ArrayName, ColumnConstructor> = {
+  Float64Array,
+  Float32Array,
+  Int8Array,
+  Int16Array,
+  Int32Array,
+  Uint16Array,
+  Uint32Array,
 };
+
+/** A column placed in shared memory, as a parse worker is told of it. */
+export interface SharedColumn {
+  buffer: SharedArrayBuffer;
+  type: ArrayName;
+}
+
+/** Each widening step: the next wider type of the same kind. */
+const WIDER: Partial<Record<ArrayName, ArrayName>> = { Int8Array: 'Int16Array', Int16Array: 'Int32Array', Float32Array: 'Float64Array' };
+
+/** The largest text code each code type holds. */
+const CODE_LIMIT: Partial<Record<ArrayName, number>> = { Int8Array: 0x7f, Int16Array: 0x7fff, Int32Array: Infinity };
+
+/** The first value not exactly held by a Float32 when it is a whole number (integers up to 2^24 are exact). */
+export const FLOAT32_EXACT_INTEGERS = 2 ** 24;
+
+/** A growable text column with its dictionary; its codes widen (Int8, Int16, Int32) as values are added. */
+export class TextBuilder extends TextDictionary {
+  codes: CodeArray;
+  constructor(
+    codes: CodeArray,
+    private readonly widenCodes: () => void,
+  ) {
+    super();
+    this.codes = codes;
+    this.fitLimit();
+  }
+
+  /** Sets the code limit to what the current codes array holds. */
+  fitLimit(): void {
+    this.codeLimit = CODE_LIMIT[this.codes.constructor.name as ArrayName] ?? Infinity;
+  }
+
+  protected override outgrew(): void {
+    this.widenCodes();
+  }
+}
+
+type ColumnType = 'time' | 'number' | 'flag' | 'text' | 'input' | 'line';
+
 /** The value of a row nobody wrote: NaN for times and numbers, -1 for flags and text codes. */
 const MISSING: Record<ColumnType, number> = { time: NaN, number: NaN, flag: -1, text: -1, input: 0, line: 0 };
 
-/** One column of a builder: its type and name ('created_at'; the type again for input and line). */
+/** One column of a builder: its type, name ('created_at'; the type again for input and line) and array type. */
 interface ColumnRef {
   key: string;
   type: ColumnType;
   name: string;
+  array: ArrayName;
+  /** Whether the column has an array of its own: some input has the field (see `use`). */
+  used: boolean;
 }
 
 /** Rows initialised to missing values at a time, ahead of the row being written. */
 const FILL_BLOCK = 8192;
 
 /**
+ * Where a column starts: times as Float64 (epoch milliseconds), numbers as Float32, flags as Int8,
+ * identifiers' codes as Int32 (they have as many values as rows), labels' as Int8 (channel,
+ * status: a handful of values) and other text's as Int16 (agents, teams). Numbers and codes widen
+ * when a value needs it; the start is a guess that makes widening rare, since a parse worker that
+ * has to widen leaves its window of shared memory (see parallel.ts).
+ */
+function startType(type: ColumnType, spec: KindSpec[string] | undefined): ArrayName {
+  switch (type) {
+    case 'time':
+      return 'Float64Array';
+    case 'number':
+      return 'Float32Array';
+    case 'flag':
+      return 'Int8Array';
+    case 'text':
+      return spec?.identifier ? 'Int32Array' : spec?.lowercase ? 'Int8Array' : 'Int16Array';
+    case 'input':
+      return 'Uint16Array';
+    case 'line':
+      return 'Uint32Array';
+  }
+}
+
+/**
  * Builds a Table row by row. Values are written at `length` (the row in progress); `commit()`
  * keeps the row, `discard()` clears what was written so the next row starts clean.
  *
- * Capacity is cheap: arrays are allocated zeroed (the OS maps their pages lazily) and rows are
- * set to missing values a block at a time just ahead of use, so an over-estimated capacity costs
- * address space, not memory. Pre-size with `ensureCapacity` when the row count can be guessed:
- * each doubling copies every column and keeps the old arrays until the next GC.
+ * Memory is what the inputs hold, at the narrowest exact type:
+ * - A column gets an array of its own only once an input has the field (`use`): until then, and in
+ *   the built table, it reads from one all-missing array shared by every such column of its type.
+ *   A native export that leaves out the exported durations saves their columns entirely.
+ * - Numbers and text codes start narrow and widen, keeping every value exact (see `startType`).
+ * - Capacity is cheap: arrays are allocated zeroed (the OS maps their pages lazily) and rows are
+ *   set to missing values a block at a time just ahead of use, so an over-estimated capacity
+ *   costs address space, not memory. Pre-size with `ensureCapacity` when the row count can be
+ *   guessed: each doubling copies every column and keeps the old arrays until the next GC.
+ *
+ * Writers that keep a column's array across calls (the row mapper) must look again when
+ * `generation` changes: widening or growing replaces arrays. A text code is written after it is
+ * looked up (`const code = column.code(...); column.codes[row] = code`): the lookup may widen.
  */
 export class TableBuilder<S extends KindSpec> {
   readonly spec: S;
@@ -109,33 +181,91 @@ export class TableBuilder<S extends KindSpec> {
   /** Bumped whenever column arrays are replaced, so code that caches them knows to look again. */
   generation = 0;
   readonly time = {} as Record<string, Float64Array>;
-  readonly number = {} as Record<string, Float64Array>;
+  readonly number = {} as Record<string, NumberArray>;
   readonly flag = {} as Record<string, Int8Array>;
   readonly text = {} as Record<string, TextBuilder>;
   input: Uint16Array;
   line: Uint32Array;
   private readonly refs: ColumnRef[] = [];
+  /** The all-missing arrays that unused columns read from, by array type, as long as the columns' arrays. */
+  private missing: Partial<Record<ArrayName, ColumnArray>> = {};
+  /** The arrays are a parse worker's window of shared memory, whose types are fixed: see `widen`. */
+  private windowed: boolean;
 
   /**
-   * `buffers` (with `offset`) places the columns on given buffers, from row `offset`: a parse
-   * worker writes its rows straight into the window of shared memory the reading thread set
-   * aside for them (see parallel.ts). Otherwise the builder allocates its own arrays.
+   * `columns` (with `offset`) places the used columns on given shared buffers, from row
+   * `offset`: a parse worker writes its rows straight into the window of shared memory the
+   * reading thread set aside for them (see parallel.ts). Otherwise the builder allocates its own
+   * arrays, for the columns named by `use` (every one when `useAll`).
    */
-  constructor(spec: S, capacity = 1024, buffers?: Record<string, ArrayBufferLike>, offset = 0) {
+  constructor(spec: S, capacity = 1024, columns?: Record<string, SharedColumn>, offset = 0) {
     this.spec = spec;
     this.capacity = capacity;
+    this.windowed = columns !== undefined;
     for (const [name, field] of Object.entries(spec)) {
-      if (field.type !== 'ignored') this.refs.push({ key: `${field.type}.${name}`, type: field.type, name });
+      if (field.type !== 'ignored') {
+        const key = `${field.type}.${name}`;
+        this.refs.push({ key, type: field.type, name, array: columns?.[key]?.type ?? startType(field.type, field), used: false });
+      }
     }
-    this.refs.push({ key: 'input', type: 'input', name: 'input' }, { key: 'line', type: 'line', name: 'line' });
+    this.refs.push(
+      { key: 'input', type: 'input', name: 'input', array: 'Uint16Array', used: true },
+      { key: 'line', type: 'line', name: 'line', array: 'Uint32Array', used: true },
+    );
     this.input = undefined as unknown as Uint16Array;
     this.line = undefined as unknown as Uint32Array;
     for (const ref of this.refs) {
-      const Type = ARRAY_TYPES[ref.type];
-      const array = buffers ? new Type(buffers[ref.key], offset * Type.BYTES_PER_ELEMENT, capacity) : new Type(capacity);
-      if (ref.type === 'text') this.text[ref.name] = new TextBuilder(array as Int32Array);
-      else this.setColumn(ref, array);
+      if (ref.type === 'text') this.text[ref.name] = new TextBuilder(new Int8Array(0), () => this.widenText(ref));
+      const shared = columns?.[ref.key];
+      if (shared) {
+        const Type = ARRAYS[shared.type];
+        this.setColumn(ref, new Type(shared.buffer, offset * Type.BYTES_PER_ELEMENT, capacity));
+        ref.used = true;
+      } else if (ref.used) {
+        this.setColumn(ref, new ARRAYS[ref.array](capacity));
+      }
     }
+    this.pointUnused(capacity);
+  }
+
+  /**
+   * Gives the named fields arrays of their own, holding missing values for the rows so far. A
+   * reader calls it for the fields its input has before writing rows; other fields stay missing.
+   */
+  use(fields: Iterable<string>): void {
+    const names = new Set(fields);
+    let added = false;
+    for (const ref of this.refs) {
+      if (ref.used || !names.has(ref.name)) continue;
+      if (this.windowed) throw new Error(`a parse worker's table has no column ${ref.key}`);
+      const array = new ARRAYS[ref.array](this.line.length);
+      array.fill(MISSING[ref.type], 0, this.filled);
+      ref.used = true;
+      this.setColumn(ref, array);
+      added = true;
+    }
+    if (added) this.generation++;
+  }
+
+  /** Gives every field an array of its own (for writers that set every field, as the timeline). */
+  useAll(): void {
+    this.use(this.refs.map((ref) => ref.name));
+  }
+
+  /** Points unused columns at all-missing arrays of `length` rows, one per array type. */
+  private pointUnused(length: number): void {
+    const missing: Partial<Record<ArrayName, ColumnArray>> = {};
+    for (const ref of this.refs) {
+      if (ref.used) continue;
+      let array = missing[ref.array];
+      if (!array) {
+        const old = this.missing[ref.array];
+        array = old && old.length === length ? old : new ARRAYS[ref.array](length).fill(MISSING[ref.type]);
+        missing[ref.array] = array;
+      }
+      this.setColumn(ref, array);
+    }
+    this.missing = missing;
   }
 
   private column(ref: ColumnRef): ColumnArray {
@@ -161,13 +291,14 @@ export class TableBuilder<S extends KindSpec> {
         this.time[ref.name] = array as Float64Array;
         break;
       case 'number':
-        this.number[ref.name] = array as Float64Array;
+        this.number[ref.name] = array as NumberArray;
         break;
       case 'flag':
         this.flag[ref.name] = array as Int8Array;
         break;
       case 'text':
-        this.text[ref.name].codes = array as Int32Array;
+        this.text[ref.name].codes = array as CodeArray;
+        this.text[ref.name].fitLimit();
         break;
       case 'input':
         this.input = array as Uint16Array;
@@ -178,10 +309,10 @@ export class TableBuilder<S extends KindSpec> {
     }
   }
 
-  /** Every column array under a stable key ('time.created_at', 'text.agent', 'input', 'line'). */
+  /** Every used column's array under a stable key ('time.created_at', 'text.agent', 'input', 'line'). */
   columns(): Record<string, ColumnArray> {
     const columns: Record<string, ColumnArray> = {};
-    for (const ref of this.refs) columns[ref.key] = this.column(ref);
+    for (const ref of this.refs) if (ref.used) columns[ref.key] = this.column(ref);
     return columns;
   }
 
@@ -199,7 +330,7 @@ export class TableBuilder<S extends KindSpec> {
     const to = Math.min(from + FILL_BLOCK, this.capacity);
     for (const ref of this.refs) {
       const missing = MISSING[ref.type];
-      if (missing !== 0) this.column(ref).fill(missing, from, to);
+      if (ref.used && missing !== 0) this.column(ref).fill(missing, from, to);
     }
     // input and line are always written by commit(); zero is their fresh state.
     this.filled = to;
@@ -216,10 +347,56 @@ export class TableBuilder<S extends KindSpec> {
   /** Clears the row in progress (a rejected row leaves nothing behind). */
   discard(): void {
     const row = this.length;
-    for (const name in this.time) this.time[name][row] = NaN;
-    for (const name in this.number) this.number[name][row] = NaN;
-    for (const name in this.flag) this.flag[name][row] = -1;
-    for (const name in this.text) this.text[name].codes[row] = -1;
+    for (const ref of this.refs) {
+      const missing = MISSING[ref.type];
+      if (ref.used && missing !== 0) this.column(ref)[row] = missing;
+    }
+  }
+
+  /** Writes a number, widening the column first when the value is not exactly a Float32. */
+  setNumber(name: string, row: number, value: number): void {
+    const array = this.number[name];
+    if (array instanceof Float32Array && Math.fround(value) !== value && value === value) {
+      this.widen(this.refs.find((ref) => ref.key === `number.${name}`)!);
+    }
+    this.number[name][row] = value;
+  }
+
+  /** Widens text column `ref`'s codes by one step (its dictionary is about to outgrow them). */
+  private widenText(ref: ColumnRef): void {
+    this.widen(ref);
+  }
+
+  /**
+   * Moves a column to the next wider type, keeping its values. A parse worker's window has fixed
+   * types, so a worker first moves every column to arrays of its own (as when its rows outgrow
+   * the window), and sends them whole when done.
+   */
+  private widen(ref: ColumnRef, to: ArrayName = WIDER[ref.array]!): void {
+    if (!ref.used) throw new Error(`column ${ref.key} is not in use`);
+    if (this.windowed) this.grow(this.capacity);
+    const old = this.column(ref);
+    const next = new ARRAYS[to](old.length);
+    // Only rows [0, filled) are this builder's: beyond lie other parts' windows, or zeros.
+    next.set(old.subarray(0, this.filled));
+    ref.array = to;
+    this.setColumn(ref, next);
+    this.generation++;
+  }
+
+  /**
+   * Widens the columns narrower than those of `source` (keys as `columns()`), so that its rows
+   * can be appended exactly.
+   */
+  fitTypes(source: Record<string, ColumnArray>): void {
+    for (const ref of this.refs) {
+      const array = source[ref.key];
+      if (!array || !ref.used) continue;
+      const to = array.constructor.name as ArrayName;
+      while (ref.array !== to && WIDER[ref.array] !== undefined && ARRAYS[ref.array].BYTES_PER_ELEMENT < ARRAYS[to].BYTES_PER_ELEMENT) {
+        this.widen(ref);
+      }
+    }
   }
 
   /** Grows, if needed, so that `rows` rows fit without another copy. */
@@ -227,33 +404,40 @@ export class TableBuilder<S extends KindSpec> {
     if (rows > this.capacity) this.grow(rows);
   }
 
-  /** Moves the columns to new arrays of `capacity` rows (shared memory if asked), keeping the rows written. */
+  /**
+   * Moves the columns to new arrays of `capacity` rows (shared memory if asked), keeping the rows
+   * written and the row in progress (a widening may come in the middle of a row).
+   */
   private grow(capacity: number, shared = false): void {
-    const n = this.length;
+    const keep = Math.min(this.filled, capacity);
     for (const ref of this.refs) {
-      const Type = ARRAY_TYPES[ref.type];
-      const next = shared
-        ? new Type(new SharedArrayBuffer(capacity * Type.BYTES_PER_ELEMENT), 0, capacity)
-        : new Type(capacity);
-      next.set(this.column(ref).subarray(0, n));
+      if (!ref.used) continue;
+      const Type = ARRAYS[ref.array];
+      const next = shared ? new Type(new SharedArrayBuffer(capacity * Type.BYTES_PER_ELEMENT), 0, capacity) : new Type(capacity);
+      next.set(this.column(ref).subarray(0, keep));
       this.setColumn(ref, next);
     }
+    this.pointUnused(capacity);
     this.capacity = capacity;
-    this.filled = n;
+    this.filled = keep;
+    this.windowed = false;
     this.generation++;
   }
 
   /**
-   * Moves the columns into shared memory of `capacity` rows and returns the buffers, so that
+   * Moves the used columns into shared memory of `capacity` rows and returns them, so that
    * workers can write rows beyond `limit`; this builder itself writes only below `limit` until
    * `setLimit` raises it (past it, it grows into arrays of its own).
    */
-  share(capacity: number, limit: number): Record<string, SharedArrayBuffer> {
+  share(capacity: number, limit: number): Record<string, SharedColumn> {
     this.grow(capacity, true);
     this.capacity = limit;
-    const buffers: Record<string, SharedArrayBuffer> = {};
-    for (const ref of this.refs) buffers[ref.key] = this.column(ref).buffer as SharedArrayBuffer;
-    return buffers;
+    this.filled = Math.min(this.filled, limit);
+    const columns: Record<string, SharedColumn> = {};
+    for (const ref of this.refs) {
+      if (ref.used) columns[ref.key] = { buffer: this.column(ref).buffer as SharedArrayBuffer, type: ref.array };
+    }
+    return columns;
   }
 
   /** Lets the builder write up to row `limit` of its current arrays (never past their end). */
@@ -264,19 +448,23 @@ export class TableBuilder<S extends KindSpec> {
   }
 
   /**
-   * Appends `count` rows taken from `source` columns (same keys as `columns()`): rows
-   * `pick[i]` when `pick` is given, else rows first..first + count - 1. Source rows may lie in
-   * the same buffer further on (a worker's window): they are then moved down without a
-   * temporary copy. Text codes are copied as they are: the caller translates them to this
+   * Appends `count` rows taken from `source` columns (same keys as `columns()`, of types no wider
+   * than this builder's: see `fitTypes`): rows `pick[i]` when `pick` is given, else rows
+   * first..first + count - 1. Source rows may lie in the same buffer further on (a worker's
+   * window): they are then moved down without a temporary copy. A column the source lacks gets
+   * missing values. Text codes are copied as they are: the caller translates them to this
    * builder's dictionaries.
    */
   appendRows(source: Record<string, ColumnArray>, first: number, count: number, pick?: Int32Array): void {
     const start = this.length;
     this.ensureCapacity(start + count);
     for (const ref of this.refs) {
+      if (!ref.used) continue;
       const to = this.column(ref);
       const src = source[ref.key];
-      if (pick) {
+      if (!src) {
+        to.fill(MISSING[ref.type], start, start + count);
+      } else if (pick) {
         for (let i = 0; i < count; i++) to[start + i] = src[pick[i]];
       } else if (src.buffer === to.buffer) {
         const srcRow = (src.byteOffset - to.byteOffset) / to.BYTES_PER_ELEMENT + first;

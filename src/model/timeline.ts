@@ -73,6 +73,31 @@ const CONTACT_TEXT = ['channel', 'priority', 'team', 'customer_id', 'customer_se
 /** Contact time fields an event may carry; the latest value wins. */
 const CONTACT_TIME = ['sla_first_response_due_at', 'sla_resolution_due_at'] as const;
 
+/** The contact fields the fold writes besides CONTACT_TEXT and CONTACT_TIME. */
+const FOLDED_FIELDS = [
+  'id',
+  'created_at',
+  'first_response_at',
+  'answered_at',
+  'ended_at',
+  'wrap_up_at',
+  'resolved_at',
+  'closed_at',
+  'abandoned_at',
+  'agent',
+  'abandon_step',
+  'escalation_reason',
+  'status',
+  'agent_replies',
+  'customer_messages',
+  'canned_replies',
+  'reopens',
+  'handoffs',
+  'escalated',
+  'missed',
+  'converted',
+] as const;
+
 /** Index of each dictionary value in `names` (-1 when it is none of them). */
 function codesOf(column: TextColumn, names: readonly string[]): Int8Array {
   return Int8Array.from(column.values, (value) => names.indexOf(value));
@@ -130,6 +155,8 @@ export function foldEvents(events: EventTable, contacts: TableBuilder<KindSpec>,
   const firstContact = contacts.length;
   const eventContact = new Int32Array(events.length).fill(-1);
   const replies = new TableBuilder(REPLY_FIELDS as KindSpec, Math.max(16, events.length >> 2));
+  replies.useAll();
+  contacts.use([...FOLDED_FIELDS, ...CONTACT_TEXT, ...CONTACT_TIME]);
   const { start, order } = groupAndSort(events);
 
   const at = events.time.at;
@@ -291,7 +318,7 @@ export function foldEvents(events: EventTable, contacts: TableBuilder<KindSpec>,
     if (createdAt !== createdAt) createdAt = at[order[from]];
 
     const row = contacts.reserve();
-    const { time, number, flag, text } = contacts;
+    const { time, flag, text } = contacts;
     time.created_at[row] = createdAt;
     time.first_response_at[row] = firstResponse;
     time.answered_at[row] = answered;
@@ -301,16 +328,24 @@ export function foldEvents(events: EventTable, contacts: TableBuilder<KindSpec>,
     time.closed_at[row] = closed;
     time.abandoned_at[row] = abandoned;
     for (let f = 0; f < CONTACT_TIME.length; f++) time[CONTACT_TIME[f]][row] = latestTime[f];
-    for (let f = 0; f < CONTACT_TEXT.length; f++) text[CONTACT_TEXT[f]].codes[row] = textTo[f](latestText[f]);
-    text.agent.codes[row] = agentTo(assignee >= 0 ? assignee : lastAgent);
-    text.abandon_step.codes[row] = stepTo(abandonStep);
-    text.escalation_reason.codes[row] = reasonTo(escalationReason);
-    text.status.codes[row] = text.status.code(closed === closed ? 'closed' : resolved === resolved ? 'solved' : 'open');
-    number.agent_replies[row] = agentReplies;
-    number.customer_messages[row] = customerMessages;
-    number.canned_replies[row] = canned;
-    number.reopens[row] = reopens;
-    number.handoffs[row] = handoffs;
+    // Each code is looked up before its column is indexed: a lookup may widen the column.
+    for (let f = 0; f < CONTACT_TEXT.length; f++) {
+      const code = textTo[f](latestText[f]);
+      text[CONTACT_TEXT[f]].codes[row] = code;
+    }
+    const agentCode = agentTo(assignee >= 0 ? assignee : lastAgent);
+    text.agent.codes[row] = agentCode;
+    const stepCode = stepTo(abandonStep);
+    text.abandon_step.codes[row] = stepCode;
+    const reasonCode = reasonTo(escalationReason);
+    text.escalation_reason.codes[row] = reasonCode;
+    const statusCode = text.status.code(closed === closed ? 'closed' : resolved === resolved ? 'solved' : 'open');
+    text.status.codes[row] = statusCode;
+    contacts.setNumber('agent_replies', row, agentReplies);
+    contacts.setNumber('customer_messages', row, customerMessages);
+    contacts.setNumber('canned_replies', row, canned);
+    contacts.setNumber('reopens', row, reopens);
+    contacts.setNumber('handoffs', row, handoffs);
     flag.escalated[row] = escalated;
     flag.missed[row] = missed;
     flag.converted[row] = converted;
@@ -328,7 +363,8 @@ export function foldEvents(events: EventTable, contacts: TableBuilder<KindSpec>,
       for (let k = from; k < to; k++) options.reject(events.input[order[k]], events.line[order[k]], reason);
       continue;
     }
-    contacts.text.id.codes[row] = contacts.text.id.code(id);
+    const idCode = contacts.text.id.code(id);
+    contacts.text.id.codes[row] = idCode;
     const first = order[from];
     contacts.commit(events.input[first], events.line[first]);
     for (let k = from; k < to; k++) eventContact[order[k]] = row;
@@ -336,12 +372,14 @@ export function foldEvents(events: EventTable, contacts: TableBuilder<KindSpec>,
     for (let r = 0; r < replyRows.length; r++) {
       const e = replyRows[r];
       const reply = replies.reserve();
-      replies.number.contact[reply] = row;
+      replies.setNumber('contact', reply, row);
       replies.time.at[reply] = at[e];
-      replies.number.response_seconds[reply] = replyWaits[r];
-      replies.text.agent.codes[reply] = replyAgentTo(actorCodes[e]);
+      replies.setNumber('response_seconds', reply, replyWaits[r]);
+      const agentCode = replyAgentTo(actorCodes[e]);
+      replies.text.agent.codes[reply] = agentCode;
       replies.flag.canned[reply] = cannedFlags[e] === 1 || macroCodes[e] >= 0 ? 1 : 0;
-      replies.text.macro.codes[reply] = replyMacroTo(macroCodes[e]);
+      const macroCode = replyMacroTo(macroCodes[e]);
+      replies.text.macro.codes[reply] = macroCode;
       replies.commit(events.input[e], events.line[e]);
     }
   }

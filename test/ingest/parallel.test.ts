@@ -161,6 +161,23 @@ describe('reading a file on several cores', () => {
     for (const stepRows of [500, 100_000]) expect(await expectSameRead(dir, { minBytes: 0, ranges: 2, stepRows })).toBe(1);
   });
 
+  it('widens columns whose values first outgrow them in a worker\'s range, as one thread does', async () => {
+    // Before the cut: one channel, one agent, small whole counts. After it: 300 channels (past
+    // Int8 codes), 40,000 agents (past Int16), fractional and huge counts (past Float32).
+    const rows = ['id,channel,created_at,agent,agent_replies,handoffs'];
+    for (let i = 0; i < 40_000; i++) rows.push(`A${i},email,2024-03-01T00:00:00Z,Ana,1,0`);
+    for (let i = 0; i < 40_000; i++) rows.push(`B${i},ch${i % 300},2024-03-02T00:00:00Z,agent ${i},${i % 2 ? '2.5' : '123456789'},${i}`);
+    const dir = tempFiles({ 'contacts.csv': rows.join('\n') });
+    for (const stepRows of [1000, 100_000]) expect(await expectSameRead(dir, { minBytes: 0, ranges: 2, stepRows })).toBe(1);
+    const { contacts } = (await read(dir, { minBytes: 0, ranges: 2 })).data;
+    expect(contacts.text.channel.codes).toBeInstanceOf(Int16Array);
+    expect(contacts.text.agent.codes).toBeInstanceOf(Int32Array);
+    expect(contacts.number.agent_replies).toBeInstanceOf(Float64Array);
+    expect(contacts.number.handoffs).toBeInstanceOf(Float32Array);
+    expect(contacts.number.agent_replies[40_001]).toBe(2.5);
+    expect(contacts.number.agent_replies[40_000]).toBe(123456789);
+  });
+
   it('reads a range itself when the cut falls inside a quoted field with newlines', async () => {
     // One quoted field spanning the middle of the file: the cut after the first newline past
     // the middle is inside it, so the worker's part cannot be used.
