@@ -1,5 +1,5 @@
 import { secondsBetween } from './columns.js';
-import { summarizeDurations } from './stats.js';
+import { summarizeSampleInPlace } from './stats.js';
 import type { DurationSummary, MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -17,9 +17,7 @@ import { defineMetric } from './types.js';
  */
 export function afterContactWork(input: MetricInput): DurationSummary {
   const contacts = input.data.contacts;
-  return summarizeDurations(
-    secondsBetween(input, contacts.time.ended_at, contacts.time.wrap_up_at),
-  );
+  return summarizeSampleInPlace(secondsBetween(input, contacts.time.ended_at, contacts.time.wrap_up_at), 'seconds');
 }
 
 export const afterContactWorkMetric = defineMetric({

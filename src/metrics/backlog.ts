@@ -1,3 +1,4 @@
+import { shared } from './columns.js';
 import type { CountSummary, MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -11,19 +12,25 @@ export interface BacklogCounts {
  * Counts the in-scope contacts open at the instant E = end of the period: created before E and
  * not ended by E. A contact ends when it is resolved (`resolved_at`), or, if it never was, when
  * it is closed (`closed_at`); it is still open when that time is missing or at or after E.
- * Those open for strictly more than `ageMilliseconds` at E are counted apart.
+ * Those open for strictly more than settings.backlogAgeSeconds at E are counted apart.
+ * Counted once per input: backlog and backlog_aged share the pass.
  */
-export function countBacklog(input: MetricInput, ageMilliseconds: number): BacklogCounts {
+export function countBacklog(input: MetricInput): BacklogCounts {
+  return shared(input, 'backlog', () => countOpenContacts(input, input.settings.backlogAgeSeconds * 1000));
+}
+
+function countOpenContacts(input: MetricInput, ageMilliseconds: number): BacklogCounts {
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
+  const rows = input.contactRows;
+  const count = rows ? rows.length : contacts.length;
   const snapshot = input.period.end;
   const createdAt = contacts.time.created_at;
   const resolvedAt = contacts.time.resolved_at;
   const closedAt = contacts.time.closed_at;
   let open = 0;
   let olderThanThreshold = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
+  for (let k = 0; k < count; k++) {
+    const i = rows ? rows[k] : k;
     const created = createdAt[i];
     if (!(created < snapshot)) continue;
     const resolved = resolvedAt[i];
@@ -49,7 +56,7 @@ export function countBacklog(input: MetricInput, ageMilliseconds: number): Backl
  * backlog(input).value; // => 2
  */
 export function backlog(input: MetricInput): CountSummary {
-  const { open } = countBacklog(input, Infinity);
+  const { open } = countBacklog(input);
   return { unit: 'count', n: open, value: open };
 }
 

@@ -27,7 +27,7 @@ export interface BacklogAgedResult extends CountSummary {
  */
 export function backlogAged(input: MetricInput): BacklogAgedResult {
   const ageSeconds = input.settings.backlogAgeSeconds;
-  const { open, olderThanThreshold } = countBacklog(input, ageSeconds * 1000);
+  const { open, olderThanThreshold } = countBacklog(input);
   return {
     unit: 'count',
     n: olderThanThreshold,

@@ -65,20 +65,15 @@ export function cannedResponseUsage(input: MetricInput): CannedResponseUsageResu
 function mostUsedMacros(input: MetricInput): { macro: string; count: number }[] | undefined {
   const replies = input.data.replies;
   if (!replies || replies.length === 0) return undefined;
-  const createdAt = input.data.contacts.time.created_at;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
+  const counted = new Uint8Array(input.data.contacts.length);
+  for (const i of contactsCreated(input)) counted[i] = 1;
   const contact = replies.number.contact;
   const macroCodes = replies.text.macro.codes;
   const macros = replies.text.macro.values;
   const counts = new Float64Array(macros.length);
   for (let i = 0; i < replies.length; i++) {
     const macro = macroCodes[i];
-    if (macro < 0) continue;
-    const row = contact[i];
-    const created = createdAt[row];
-    if (scope[row] !== 1 || !(created >= start && created < end)) continue;
-    counts[macro]++;
+    if (macro >= 0 && counted[contact[i]] === 1) counts[macro]++;
   }
   const used: { macro: string; count: number }[] = [];
   for (let code = 0; code < macros.length; code++) if (counts[code] > 0) used.push({ macro: macros[code], count: counts[code] });

@@ -1,4 +1,4 @@
-import { codeMask } from './columns.js';
+import { codeMask, surveysGiven } from './columns.js';
 import { summarizeSample } from './stats.js';
 import type { MetricInput, SampleSummary } from './types.js';
 import { defineMetric } from './types.js';
@@ -22,19 +22,13 @@ export interface CesResult extends SampleSummary<'score'> {
  */
 export function ces(input: MetricInput): CesResult {
   const surveys = input.data.surveys;
-  const scope = input.surveyInScope;
-  const { start, end } = input.period;
-  const respondedAt = surveys.time.responded_at;
   const kindCodes = surveys.text.kind.codes;
   const isCes = codeMask(surveys.text.kind, ['ces']);
   const scores: number[] = [];
   let scale = 7;
-  for (let i = 0; i < surveys.length; i++) {
-    if (scope[i] !== 1) continue;
+  for (const i of surveysGiven(input)) {
     const kind = kindCodes[i];
     if (kind < 0 || isCes[kind] !== 1) continue;
-    const responded = respondedAt[i];
-    if (!(responded >= start && responded < end)) continue;
     const score = surveys.number.score[i];
     if (score !== score) continue;
     scores.push(score);

@@ -1,6 +1,6 @@
 import type { ContactTable, NumberArray, TextColumn } from '../model/table.js';
 import { rate } from './stats.js';
-import type { MetricInput, RateSummary } from './types.js';
+import type { Interval, MetricInput, RateSummary } from './types.js';
 
 /**
  * Helpers the metric loops share. They work on dictionary codes so that a loop over a million
@@ -90,30 +90,112 @@ export function isHandled(contacts: ContactTable, row: number): boolean {
 }
 
 /**
- * Rows of the in-scope contacts created in the period: what every count attributed by creation
- * (volume, channel mix, escalations, ...) counts over.
+ * Work that several metrics of one scope and period have in common (the contacts created in the
+ * period, those resolved in it, the backlog count), done once per input object: the report gives
+ * every metric of a scope and period the same input, and the work goes when the input does.
+ */
+const sharedWork = new WeakMap<MetricInput, Map<string, unknown>>();
+
+/** `compute()` the first time `name` is asked of this input, the same result after that. */
+export function shared<T>(input: MetricInput, name: string, compute: () => T): T {
+  let work = sharedWork.get(input);
+  if (!work) {
+    work = new Map();
+    sharedWork.set(input, work);
+  }
+  if (!work.has(name)) work.set(name, compute());
+  return work.get(name) as T;
+}
+
+/**
+ * Of the in-scope rows (`rows`, or all `length` rows of the table when absent), those whose
+ * instant `at` falls in the period, ascending. Counted first, then filled: the list holds
+ * exactly the rows selected, nothing sized by the table.
+ */
+export function rowsWithin(rows: Int32Array | undefined, length: number, at: Float64Array, period: Interval): Int32Array {
+  const { start, end } = period;
+  const count = rows ? rows.length : length;
+  let selected = 0;
+  for (let k = 0; k < count; k++) {
+    const t = at[rows ? rows[k] : k];
+    if (t >= start && t < end) selected++;
+  }
+  const within = new Int32Array(selected);
+  let next = 0;
+  for (let k = 0; k < count; k++) {
+    const i = rows ? rows[k] : k;
+    const t = at[i];
+    if (t >= start && t < end) within[next++] = i;
+  }
+  return within;
+}
+
+/**
+ * Rows of the in-scope contacts created in the period, ascending: what every count attributed by
+ * creation (volume, channel mix, escalations, ...) counts over. Shared by the metrics of one
+ * input: do not change it.
  */
 export function contactsCreated(input: MetricInput): Int32Array {
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
-  const createdAt = input.data.contacts.time.created_at;
-  const rows = new Int32Array(createdAt.length);
-  let count = 0;
-  for (let i = 0; i < createdAt.length; i++) {
-    const created = createdAt[i];
-    if (scope[i] === 1 && created >= start && created < end) rows[count++] = i;
-  }
-  return rows.subarray(0, count);
+  const contacts = input.data.contacts;
+  return shared(input, 'contacts created', () =>
+    rowsWithin(input.contactRows, contacts.length, contacts.time.created_at, input.period),
+  );
+}
+
+/**
+ * Rows of the in-scope contacts resolved in the period, ascending: what the metrics attributed by
+ * resolution (resolution time, FCR, reopens, interactions) count over. Shared: do not change it.
+ */
+export function contactsResolved(input: MetricInput): Int32Array {
+  const contacts = input.data.contacts;
+  return shared(input, 'contacts resolved', () =>
+    rowsWithin(input.contactRows, contacts.length, contacts.time.resolved_at, input.period),
+  );
 }
 
 /**
  * Rows of the in-scope contacts on live channels (settings.liveChannels: chat, phone) created in
- * the period: the calls and chats that the live-channel metrics count.
+ * the period, ascending: the calls and chats that the live-channel metrics count. Shared: do not
+ * change it.
  */
 export function liveContactsCreated(input: MetricInput): Int32Array {
-  const channel = input.data.contacts.text.channel;
-  const isLive = codeMask(channel, input.settings.liveChannels);
-  return contactsCreated(input).filter((i) => channel.codes[i] >= 0 && isLive[channel.codes[i]] === 1);
+  return shared(input, 'live contacts created', () => {
+    const channel = input.data.contacts.text.channel;
+    const isLive = codeMask(channel, input.settings.liveChannels);
+    const created = contactsCreated(input);
+    const isLiveRow = (i: number) => channel.codes[i] >= 0 && isLive[channel.codes[i]] === 1;
+    let count = 0;
+    for (const i of created) if (isLiveRow(i)) count++;
+    const live = new Int32Array(count);
+    let next = 0;
+    for (const i of created) if (isLiveRow(i)) live[next++] = i;
+    return live;
+  });
+}
+
+/**
+ * Which contacts are in scope, as a mask (1 = in scope), for looking contacts up from another
+ * table's rows (replies); undefined when every contact is in scope. Shared: do not change it.
+ */
+export function contactScopeMask(input: MetricInput): Uint8Array | undefined {
+  const rows = input.contactRows;
+  if (!rows) return undefined;
+  return shared(input, 'contact scope mask', () => {
+    const mask = new Uint8Array(input.data.contacts.length);
+    for (const i of rows) mask[i] = 1;
+    return mask;
+  });
+}
+
+/**
+ * Rows of the in-scope survey answers given in the period (start <= responded_at < end),
+ * ascending, of every kind. Shared: do not change it.
+ */
+export function surveysGiven(input: MetricInput): Int32Array {
+  const surveys = input.data.surveys;
+  return shared(input, 'surveys given', () =>
+    rowsWithin(input.surveyRows, surveys.length, surveys.time.responded_at, input.period),
+  );
 }
 
 const HOUR_MS = 3600 * 1000;
@@ -131,10 +213,12 @@ export function localWeekdayHour(at: number, zone: { offsetAt(utcMs: number): nu
 
 /**
  * Seconds between two instants for each in-scope contact whose later instant (`to`) falls in
- * the period and whose earlier instant (`from`) is present. This is how every duration metric
- * is attributed: to the period in which the measured interval ends. With `input.businessTime`
- * (--business-hours) only the open seconds between the two instants count, unless the export
- * gave the business-hour duration itself (`exportedBusinessSeconds`), which is then used.
+ * the period and whose earlier instant (`from`) is present, in row order. This is how every
+ * duration metric is attributed: to the period in which the measured interval ends. With
+ * `input.businessTime` (--business-hours) only the open seconds between the two instants count,
+ * unless the export gave the business-hour duration itself (`exportedBusinessSeconds`), which is
+ * then used. Counted first, then filled: the sample holds exactly the durations, not room for a
+ * table's worth, and is the caller's to summarize in place.
  */
 export function secondsBetween(
   input: MetricInput,
@@ -142,21 +226,27 @@ export function secondsBetween(
   to: Float64Array,
   exportedBusinessSeconds?: NumberArray,
 ): Float64Array {
-  const { contactInScope, businessTime } = input;
+  const { businessTime } = input;
   const { start, end } = input.period;
-  const seconds = new Float64Array(to.length);
-  let count = 0;
-  for (let i = 0; i < to.length; i++) {
-    if (contactInScope[i] !== 1) continue;
+  const rows = input.contactRows;
+  const count = rows ? rows.length : input.data.contacts.length;
+  let durations = 0;
+  for (let k = 0; k < count; k++) {
+    const i = rows ? rows[k] : k;
+    if (to[i] >= start && to[i] < end && from[i] === from[i]) durations++;
+  }
+  const seconds = new Float64Array(durations);
+  let next = 0;
+  for (let k = 0; k < count; k++) {
+    const i = rows ? rows[k] : k;
     const later = to[i];
-    if (!(later >= start && later < end)) continue;
     const earlier = from[i];
-    if (earlier !== earlier) continue;
-    if (!businessTime) seconds[count++] = (later - earlier) / 1000;
+    if (!(later >= start && later < end) || earlier !== earlier) continue;
+    if (!businessTime) seconds[next++] = (later - earlier) / 1000;
     else {
       const exported = exportedBusinessSeconds ? exportedBusinessSeconds[i] : NaN;
-      seconds[count++] = exported === exported ? exported : businessTime.openSeconds(earlier, later);
+      seconds[next++] = exported === exported ? exported : businessTime.openSeconds(earlier, later);
     }
   }
-  return seconds.subarray(0, count);
+  return seconds;
 }

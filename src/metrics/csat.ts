@@ -1,4 +1,4 @@
-import { codeMask, newTally, rateRecord } from './columns.js';
+import { codeMask, newTally, rateRecord, surveysGiven } from './columns.js';
 import { rate } from './stats.js';
 import type { MetricInput, RateSummary } from './types.js';
 import { defineMetric } from './types.js';
@@ -30,10 +30,7 @@ const DEFAULT_SCALE = 5;
  */
 export function csat(input: MetricInput): CsatResult {
   const surveys = input.data.surveys;
-  const scope = input.surveyInScope;
-  const { start, end } = input.period;
   const satisfiedRatio = input.settings.csatSatisfiedRatio;
-  const respondedAt = surveys.time.responded_at;
   const scores = surveys.number.score;
   const scales = surveys.number.scale;
   const kindCodes = surveys.text.kind.codes;
@@ -43,12 +40,9 @@ export function csat(input: MetricInput): CsatResult {
   const satisfiedPerAgent = newTally(surveys.text.agent);
   let answers = 0;
   let satisfied = 0;
-  for (let i = 0; i < surveys.length; i++) {
-    if (scope[i] !== 1) continue;
+  for (const i of surveysGiven(input)) {
     const kind = kindCodes[i];
     if (kind < 0 || isCsat[kind] !== 1) continue;
-    const responded = respondedAt[i];
-    if (!(responded >= start && responded < end)) continue;
     const score = scores[i];
     if (score !== score) continue;
     const scale = scales[i] > 0 ? scales[i] : DEFAULT_SCALE;

@@ -1,3 +1,4 @@
+import { shared } from './columns.js';
 import type { MetricInput } from './types.js';
 
 /** The customer-base counts behind retention_rate and churn_rate. */
@@ -17,10 +18,16 @@ export interface CustomerBaseCounts {
  * at an instant t when started_at < t and (ended_at is missing or ended_at >= t). New: started in
  * the period (S <= started_at < E). Lost: present at S and ended in the period (S <= ended_at <
  * E); a customer who joined and left within the period is in neither count.
+ * Counted once per input: retention_rate and churn_rate share the pass.
  */
 export function countCustomerBase(input: MetricInput): CustomerBaseCounts {
+  return shared(input, 'customer base', () => countCustomers(input));
+}
+
+function countCustomers(input: MetricInput): CustomerBaseCounts {
   const customers = input.data.customers;
-  const scope = input.customerInScope;
+  const rows = input.customerRows;
+  const count = rows ? rows.length : customers.length;
   const { start, end } = input.period;
   const startedAt = customers.time.started_at;
   const endedAt = customers.time.ended_at;
@@ -28,8 +35,8 @@ export function countCustomerBase(input: MetricInput): CustomerBaseCounts {
   let atEnd = 0;
   let started = 0;
   let lost = 0;
-  for (let i = 0; i < customers.length; i++) {
-    if (scope[i] !== 1) continue;
+  for (let k = 0; k < count; k++) {
+    const i = rows ? rows[k] : k;
     const startedTime = startedAt[i];
     const endedTime = endedAt[i];
     const neverEnded = endedTime !== endedTime;

@@ -1,6 +1,6 @@
 import { durationBuckets } from './buckets.js';
 import { secondsBetween } from './columns.js';
-import { summarizeDurations } from './stats.js';
+import { summarizeSampleInPlace } from './stats.js';
 import type { DurationSummary, MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -30,7 +30,9 @@ export function firstResponseTime(input: MetricInput): FirstResponseTimeResult {
     contacts.time.first_response_at,
     contacts.number.first_response_business_seconds,
   );
-  return { ...summarizeDurations(seconds), buckets: durationBuckets(seconds, input.settings.bucketBounds.firstResponse) };
+  // the summary reorders the sample; the bucket counts do not depend on its order
+  const summary = summarizeSampleInPlace(seconds, 'seconds');
+  return { ...summary, buckets: durationBuckets(seconds, input.settings.bucketBounds.firstResponse) };
 }
 
 export const firstResponseTimeMetric = defineMetric({

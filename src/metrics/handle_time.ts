@@ -1,5 +1,5 @@
 import { secondsBetween } from './columns.js';
-import { summarizeDurations } from './stats.js';
+import { summarizeSampleInPlace } from './stats.js';
 import type { DurationSummary, MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -17,9 +17,7 @@ import { defineMetric } from './types.js';
  */
 export function handleTime(input: MetricInput): DurationSummary {
   const contacts = input.data.contacts;
-  return summarizeDurations(
-    secondsBetween(input, contacts.time.answered_at, contacts.time.ended_at),
-  );
+  return summarizeSampleInPlace(secondsBetween(input, contacts.time.answered_at, contacts.time.ended_at), 'seconds');
 }
 
 export const handleTimeMetric = defineMetric({

@@ -1,4 +1,6 @@
-import { summarizeSample } from './stats.js';
+import type { NumberArray } from '../model/table.js';
+import { contactsResolved } from './columns.js';
+import { summarizeSampleInPlace } from './stats.js';
 import type { MetricInput, SampleSummary } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -25,32 +27,23 @@ export interface InteractionsPerTicketResult extends SampleSummary<'replies'> {
  */
 export function interactionsPerTicket(input: MetricInput): InteractionsPerTicketResult {
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
-  const resolvedAt = contacts.time.resolved_at;
-  const agentReplies = contacts.number.agent_replies;
-  const customerMessages = contacts.number.customer_messages;
-  const handoffs = contacts.number.handoffs;
-  const replySample = new Float64Array(contacts.length);
-  const messageSample = new Float64Array(contacts.length);
-  const handoffSample = new Float64Array(contacts.length);
-  let replyCount = 0;
-  let messageCount = 0;
-  let handoffCount = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
-    const resolved = resolvedAt[i];
-    if (!(resolved >= start && resolved < end)) continue;
-    // x === x is false only for NaN, a missing count.
-    if (agentReplies[i] === agentReplies[i]) replySample[replyCount++] = agentReplies[i];
-    if (customerMessages[i] === customerMessages[i]) messageSample[messageCount++] = customerMessages[i];
-    if (handoffs[i] === handoffs[i]) handoffSample[handoffCount++] = handoffs[i];
-  }
+  const resolved = contactsResolved(input);
   return {
-    ...summarizeSample(replySample.subarray(0, replyCount), 'replies'),
-    customer_messages: summarizeSample(messageSample.subarray(0, messageCount), 'messages'),
-    handoffs: summarizeSample(handoffSample.subarray(0, handoffCount), 'handoffs'),
+    ...summarizeSampleInPlace(sampleOf(contacts.number.agent_replies, resolved), 'replies'),
+    customer_messages: summarizeSampleInPlace(sampleOf(contacts.number.customer_messages, resolved), 'messages'),
+    handoffs: summarizeSampleInPlace(sampleOf(contacts.number.handoffs, resolved), 'handoffs'),
   };
+}
+
+/** The values of a count column at the given rows, in their order, missing counts left out. */
+function sampleOf(column: NumberArray, rows: Int32Array): Float64Array {
+  let count = 0;
+  // x === x is false only for NaN, a missing count.
+  for (const i of rows) if (column[i] === column[i]) count++;
+  const sample = new Float64Array(count);
+  let next = 0;
+  for (const i of rows) if (column[i] === column[i]) sample[next++] = column[i];
+  return sample;
 }
 
 export const interactionsPerTicketMetric = defineMetric({

@@ -1,4 +1,4 @@
-import { codeMask } from './columns.js';
+import { codeMask, surveysGiven } from './columns.js';
 import type { MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -29,21 +29,15 @@ export interface NpsResult {
  */
 export function nps(input: MetricInput): NpsResult {
   const surveys = input.data.surveys;
-  const scope = input.surveyInScope;
-  const { start, end } = input.period;
-  const respondedAt = surveys.time.responded_at;
   const scores = surveys.number.score;
   const kindCodes = surveys.text.kind.codes;
   const isNps = codeMask(surveys.text.kind, ['nps']);
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
-  for (let i = 0; i < surveys.length; i++) {
-    if (scope[i] !== 1) continue;
+  for (const i of surveysGiven(input)) {
     const kind = kindCodes[i];
     if (kind < 0 || isNps[kind] !== 1) continue;
-    const responded = respondedAt[i];
-    if (!(responded >= start && responded < end)) continue;
     const score = scores[i];
     if (score >= 9) promoters++;
     else if (score > 6) passives++;

@@ -1,3 +1,4 @@
+import { contactsResolved } from './columns.js';
 import { rate } from './stats.js';
 import type { MetricInput, RateSummary } from './types.js';
 import { defineMetric } from './types.js';
@@ -15,21 +16,11 @@ import { defineMetric } from './types.js';
  * reopenRate(input).value; // => 25
  */
 export function reopenRate(input: MetricInput): RateSummary {
-  const contacts = input.data.contacts;
-  const scope = input.contactInScope;
-  const { start, end } = input.period;
-  const resolvedAt = contacts.time.resolved_at;
-  const reopens = contacts.number.reopens;
-  let resolved = 0;
+  const reopens = input.data.contacts.number.reopens;
+  const resolved = contactsResolved(input);
   let reopened = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
-    const resolvedTime = resolvedAt[i];
-    if (!(resolvedTime >= start && resolvedTime < end)) continue;
-    resolved++;
-    if (reopens[i] > 0) reopened++;
-  }
-  return rate(reopened, resolved);
+  for (const i of resolved) if (reopens[i] > 0) reopened++;
+  return rate(reopened, resolved.length);
 }
 
 export const reopenRateMetric = defineMetric({

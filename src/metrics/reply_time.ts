@@ -1,4 +1,5 @@
-import { summarizeDurations } from './stats.js';
+import { contactScopeMask } from './columns.js';
+import { summarizeDurations, summarizeSampleInPlace } from './stats.js';
 import type { DurationSummary, MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -20,22 +21,27 @@ import { defineMetric } from './types.js';
 export function replyTime(input: MetricInput): DurationSummary {
   const replies = input.data.replies;
   if (!replies || replies.length === 0) return summarizeDurations([]);
-  const scope = input.contactInScope;
+  const inScope = contactScopeMask(input);
   const { start, end } = input.period;
   const { businessTime } = input;
   const contact = replies.number.contact;
   const at = replies.time.at;
   const waited = replies.number.response_seconds;
-  const seconds = new Float64Array(replies.length);
-  let count = 0;
-  for (let i = 0; i < replies.length; i++) {
-    const wait = waited[i];
-    if (wait !== wait || scope[contact[i]] !== 1) continue;
+  const isCounted = (i: number) => {
     const t = at[i];
-    if (!(t >= start && t < end)) continue;
-    seconds[count++] = businessTime ? businessTime.openSeconds(t - wait * 1000, t) : wait;
+    return waited[i] === waited[i] && (!inScope || inScope[contact[i]] === 1) && t >= start && t < end;
+  };
+  let count = 0;
+  for (let i = 0; i < replies.length; i++) if (isCounted(i)) count++;
+  const seconds = new Float64Array(count);
+  let next = 0;
+  for (let i = 0; i < replies.length; i++) {
+    if (!isCounted(i)) continue;
+    const t = at[i];
+    const wait = waited[i];
+    seconds[next++] = businessTime ? businessTime.openSeconds(t - wait * 1000, t) : wait;
   }
-  return summarizeDurations(seconds.subarray(0, count));
+  return summarizeSampleInPlace(seconds, 'seconds');
 }
 
 export const replyTimeMetric = defineMetric({

@@ -69,7 +69,8 @@ function countTargets(
   outcomeColumn: Int8Array,
 ): TargetCounts {
   const contacts = input.data.contacts;
-  const scope = input.contactInScope;
+  const rows = input.contactRows;
+  const count = rows ? rows.length : contacts.length;
   const { start, end } = input.period;
   const createdAt = contacts.time.created_at;
   const channelCodes = contacts.text.channel.codes;
@@ -80,8 +81,8 @@ function countTargets(
   const calendar = input.calendar;
   let met = 0;
   let decided = 0;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope[i] !== 1) continue;
+  for (let k = 0; k < count; k++) {
+    const i = rows ? rows[k] : k;
     const outcome = outcomeColumn[i];
     if (outcome >= 0) {
       // the export says whether the target was met: decided at the event when there was one,

@@ -47,9 +47,21 @@ export function summarizeSample<Unit extends string>(
   values: readonly number[] | Float64Array,
   unit: Unit,
 ): SampleSummary<Unit> {
-  const n = values.length;
+  return summarizeSampleInPlace(new Float64Array(values), unit);
+}
+
+/**
+ * The same summary as `summarizeSample`, without the copy: `sample` is reordered. For a sample
+ * made for the summary (a metric's durations), where a copy would double the memory it takes.
+ * Anything order-free (counts per bucket) may still be read from it afterwards.
+ *
+ * @throws when a value is NaN
+ * @example
+ * summarizeSampleInPlace(Float64Array.of(4, 1, 3, 2), 'replies').median; // => 2.5
+ */
+export function summarizeSampleInPlace<Unit extends string>(sample: Float64Array, unit: Unit): SampleSummary<Unit> {
+  const n = sample.length;
   if (n === 0) return { unit, n: 0, value: null, mean: null, median: null, p90: null, min: null, max: null };
-  const sample = new Float64Array(values);
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;

@@ -70,17 +70,23 @@ export const DEFAULT_SETTINGS: MetricSettings = {
 };
 
 /**
- * What every metric function receives: the data, which rows pass the report's filters, the
- * period, and the settings. Metrics never read files, the clock or the environment.
+ * What every metric function receives: the data, which rows are in scope (pass the report's
+ * filters, or belong to a breakdown group), the period, and the settings. Metrics never read
+ * files, the clock or the environment.
+ *
+ * Rows in scope are lists, not masks over every row, so that a breakdown group of a hundredth of
+ * the contacts costs its metrics a hundredth of a pass, and an unfiltered report keeps no list
+ * at all. Metrics of one scope and period are given the same input object and share the row
+ * selections they have in common (see columns.ts): treat an input as unchangeable.
  */
 export interface MetricInput {
   data: Dataset;
-  /** 1 where the contact passes the dimension filters (channel, agent, team, priority). */
-  contactInScope: Uint8Array;
-  /** 1 where the survey answer passes the filters. */
-  surveyInScope: Uint8Array;
-  /** 1 where the customer passes the filters. */
-  customerInScope: Uint8Array;
+  /** The in-scope contact rows, ascending; absent when every contact is in scope. */
+  contactRows?: Int32Array;
+  /** The in-scope survey answer rows, ascending; absent when every answer is in scope. */
+  surveyRows?: Int32Array;
+  /** The in-scope customer rows, ascending; absent when every customer is in scope. */
+  customerRows?: Int32Array;
   period: Interval;
   /** IANA zone of the report: calendar breakdowns (hour of day, weekday) are read in it. */
   timeZone: string;

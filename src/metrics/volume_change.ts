@@ -22,12 +22,13 @@ const DAY = 86400 * 1000;
 /** Counts in-scope contacts created in [start, end), all of them and those on business days. */
 function countCreated(input: MetricInput, start: number, end: number, isBusinessDay: ((at: number) => boolean) | undefined) {
   const createdAt = input.data.contacts.time.created_at;
-  const scope = input.contactInScope;
+  const rows = input.contactRows;
+  const count = rows ? rows.length : input.data.contacts.length;
   let all = 0;
   let business = 0;
-  for (let i = 0; i < createdAt.length; i++) {
-    const t = createdAt[i];
-    if (scope[i] !== 1 || !(t >= start && t < end)) continue;
+  for (let k = 0; k < count; k++) {
+    const t = createdAt[rows ? rows[k] : k];
+    if (!(t >= start && t < end)) continue;
     all++;
     if (isBusinessDay?.(t)) business++;
   }

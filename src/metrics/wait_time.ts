@@ -1,5 +1,5 @@
 import { secondsBetween } from './columns.js';
-import { summarizeDurations } from './stats.js';
+import { summarizeSampleInPlace } from './stats.js';
 import type { DurationSummary, MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -17,9 +17,7 @@ import { defineMetric } from './types.js';
  */
 export function waitTime(input: MetricInput): DurationSummary {
   const contacts = input.data.contacts;
-  return summarizeDurations(
-    secondsBetween(input, contacts.time.created_at, contacts.time.answered_at),
-  );
+  return summarizeSampleInPlace(secondsBetween(input, contacts.time.created_at, contacts.time.answered_at), 'seconds');
 }
 
 export const waitTimeMetric = defineMetric({

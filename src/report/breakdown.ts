@@ -53,34 +53,54 @@ function timeGroups(period: Interval, zone: string, unit: 'day' | 'week' | 'mont
   return groups;
 }
 
-/** Splits one scope mask into one mask per group code (code -1, no value, is the last group). */
-function splitByCodes(base: Uint8Array, codes: ArrayLike<number>, groupCount: number): Uint8Array[] {
-  const masks = Array.from({ length: groupCount + 1 }, () => new Uint8Array(base.length));
-  for (let i = 0; i < base.length; i++) {
-    if (base[i] !== 1) continue;
-    const code = codes[i];
-    masks[code < 0 ? groupCount : code][i] = 1;
+/**
+ * Splits the in-scope rows of a table (`rows`, or all `length` rows when absent) into one list
+ * per group, each ascending: `groupOf(row)` is the row's group, 0 .. groupCount - 1, or -1 for no
+ * value (that list comes last). The lists share one array, so a dimension's groups together take
+ * one entry per in-scope row, whatever their number.
+ */
+function splitRows(rows: Int32Array | undefined, length: number, groupCount: number, groupOf: (row: number) => number): Int32Array[] {
+  const count = rows ? rows.length : length;
+  const groupOfEntry = new Int32Array(count);
+  const sizes = new Int32Array(groupCount + 1);
+  for (let k = 0; k < count; k++) {
+    const group = groupOf(rows ? rows[k] : k);
+    const slot = group < 0 ? groupCount : group;
+    groupOfEntry[k] = slot;
+    sizes[slot]++;
   }
-  return masks;
+  const starts = new Int32Array(groupCount + 2);
+  for (let g = 0; g <= groupCount; g++) starts[g + 1] = starts[g] + sizes[g];
+  const next = starts.slice(0, groupCount + 1);
+  const sorted = new Int32Array(count);
+  for (let k = 0; k < count; k++) sorted[next[groupOfEntry[k]]++] = rows ? rows[k] : k;
+  return Array.from({ length: groupCount + 1 }, (_, g) => sorted.subarray(starts[g], starts[g + 1]));
+}
+
+/** Group of each value of a text column (by code), from the groups' labels; -1 when not a label. */
+function groupsByCode(column: TextColumn, index: Map<string, number>): Int32Array {
+  return Int32Array.from(column.values, (value) => index.get(value) ?? -1);
 }
 
 /**
- * Per-row group codes of surveys for an attribute: the survey's own value when it has the
- * column (channel, agent), else the value of the contact it answers. Codes index `labels`.
+ * Group of a survey answer for an attribute: the answer's own value when it has the column
+ * (channel, agent), else the value of the contact it answers, else -1. The contact is looked up
+ * only for answers without their own value that name one (see surveyContactRows).
  */
-function surveyCodes(data: Dataset, own: TextColumn | undefined, contactColumn: TextColumn, labels: Map<string, number>): Int32Array {
-  const { surveys } = data;
-  const codes = new Int32Array(surveys.length).fill(-1);
-  const answered = surveyContactRows(data);
-  for (let i = 0; i < surveys.length; i++) {
-    let value: string | undefined;
-    if (own && own.codes[i] >= 0) value = own.values[own.codes[i]];
-    else if (answered[i] >= 0 && contactColumn.codes[answered[i]] >= 0) {
-      value = contactColumn.values[contactColumn.codes[answered[i]]];
-    }
-    if (value !== undefined) codes[i] = labels.get(value) ?? -1;
-  }
-  return codes;
+function surveyGroupOf(data: Dataset, own: TextColumn | undefined, contactColumn: TextColumn, index: Map<string, number>): (row: number) => number {
+  const ownGroup = own ? groupsByCode(own, index) : undefined;
+  const contactGroup = groupsByCode(contactColumn, index);
+  const link = data.surveys.text.contact_id.codes;
+  let answered: Int32Array | undefined;
+  return (i) => {
+    if (own && own.codes[i] >= 0) return ownGroup![own.codes[i]];
+    if (link[i] < 0) return -1;
+    answered ??= surveyContactRows(data);
+    const contact = answered[i];
+    if (contact < 0) return -1;
+    const code = contactColumn.codes[contact];
+    return code < 0 ? -1 : contactGroup[code];
+  };
 }
 
 /**
@@ -92,37 +112,40 @@ function attributeGroups(data: Dataset, dimension: Dimension, period: Interval, 
   const field = dimension === 'segment' ? 'customer_segment' : (dimension as 'channel' | 'agent' | 'team' | 'priority' | 'issue_type');
   const column = data.contacts.text[field];
   // labels: every value present on an in-scope contact (and, for segment, customer), sorted
-  const present = new Set<string>();
-  for (let i = 0; i < data.contacts.length; i++) {
-    if (scope.contactInScope[i] === 1 && column.codes[i] >= 0) present.add(column.values[column.codes[i]]);
+  const presentCodes = new Uint8Array(column.values.length);
+  const rows = scope.contactRows;
+  const count = rows ? rows.length : data.contacts.length;
+  for (let k = 0; k < count; k++) {
+    const code = column.codes[rows ? rows[k] : k];
+    if (code >= 0) presentCodes[code] = 1;
   }
+  const present = new Set<string>();
+  for (let code = 0; code < presentCodes.length; code++) if (presentCodes[code] === 1) present.add(column.values[code]);
   if (dimension === 'segment') {
     const segments = data.customers.text.segment;
     for (let i = 0; i < data.customers.length; i++) if (segments.codes[i] >= 0) present.add(segments.values[segments.codes[i]]);
   }
   const labels = [...present].sort();
   const index = new Map(labels.map((label, i) => [label, i]));
-  const remap = (col: TextColumn, length: number) => {
-    const codes = new Int32Array(length);
-    const byCode = col.values.map((value) => index.get(value) ?? -1);
-    for (let i = 0; i < length; i++) codes[i] = col.codes[i] < 0 ? -1 : byCode[col.codes[i]];
-    return codes;
+  const groupOfCode = (col: TextColumn) => {
+    const groups = groupsByCode(col, index);
+    return (i: number) => (col.codes[i] < 0 ? -1 : groups[col.codes[i]]);
   };
-  const contactMasks = splitByCodes(scope.contactInScope, remap(column, data.contacts.length), labels.length);
+  const contactLists = splitRows(rows, data.contacts.length, labels.length, groupOfCode(column));
   const own = dimension === 'channel' || dimension === 'agent' ? data.surveys.text[dimension] : undefined;
-  const surveyMasks = splitByCodes(scope.surveyInScope, surveyCodes(data, own, column, index), labels.length);
-  const customerMasks =
+  const surveyLists = splitRows(scope.surveyRows, data.surveys.length, labels.length, surveyGroupOf(data, own, column, index));
+  const customerLists =
     dimension === 'segment'
-      ? splitByCodes(scope.customerInScope, remap(data.customers.text.segment, data.customers.length), labels.length)
+      ? splitRows(scope.customerRows, data.customers.length, labels.length, groupOfCode(data.customers.text.segment))
       : undefined;
-  const none = new Uint8Array(data.customers.length);
+  const none = new Int32Array(0);
   return [...labels, NO_VALUE]
     .map((label, g) => ({
       label,
       period,
-      scope: { contactInScope: contactMasks[g], surveyInScope: surveyMasks[g], customerInScope: customerMasks ? customerMasks[g] : none },
+      scope: { contactRows: contactLists[g], surveyRows: surveyLists[g], customerRows: customerLists ? customerLists[g] : none },
     }))
-    .filter((group) => group.label !== NO_VALUE || group.scope.contactInScope.includes(1) || group.scope.surveyInScope.includes(1));
+    .filter((group) => group.label !== NO_VALUE || group.scope.contactRows.length > 0 || group.scope.surveyRows.length > 0);
 }
 
 /**
@@ -136,14 +159,14 @@ function clockGroups(data: Dataset, dimension: 'hour' | 'weekday', period: Inter
     return dimension === 'hour' ? hour : weekday;
   };
   const size = dimension === 'hour' ? 24 : 7;
-  const codesOf = (times: Float64Array) => Int32Array.from(times, (t) => (t === t ? bucket(t) : -1));
-  const contactMasks = splitByCodes(scope.contactInScope, codesOf(data.contacts.time.created_at), size);
-  const surveyMasks = splitByCodes(scope.surveyInScope, codesOf(data.surveys.time.responded_at), size);
-  const none = new Uint8Array(data.customers.length);
+  const groupOfTime = (times: Float64Array) => (i: number) => (times[i] === times[i] ? bucket(times[i]) : -1);
+  const contactLists = splitRows(scope.contactRows, data.contacts.length, size, groupOfTime(data.contacts.time.created_at));
+  const surveyLists = splitRows(scope.surveyRows, data.surveys.length, size, groupOfTime(data.surveys.time.responded_at));
+  const none = new Int32Array(0);
   return Array.from({ length: size }, (_, g) => ({
     label: dimension === 'hour' ? String(g).padStart(2, '0') : WEEKDAYS[g],
     period,
-    scope: { contactInScope: contactMasks[g], surveyInScope: surveyMasks[g], customerInScope: none },
+    scope: { contactRows: contactLists[g], surveyRows: surveyLists[g], customerRows: none },
   }));
 }
 

@@ -2,7 +2,7 @@ import type { InputInfo } from '../ingest/read.js';
 import type { Dataset } from '../model/dataset.js';
 import { METRICS } from '../metrics/registry.js';
 import { staffing } from '../metrics/staffing.js';
-import type { Interval, MetricResult, MetricSettings, OpenTimeCalendar } from '../metrics/types.js';
+import type { Interval, MetricInput, MetricResult, MetricSettings, OpenTimeCalendar } from '../metrics/types.js';
 import type { Dimension } from './breakdown.js';
 import { breakdownGroups } from './breakdown.js';
 import type { CompareMode } from '../time/compare.js';
@@ -35,20 +35,24 @@ export interface ReportOptions {
   staffing?: { targetSeconds: number; serviceLevelTarget: number };
 }
 
-/** Runs the chosen metrics over one scope and period. */
+/**
+ * Runs the chosen metrics over one scope and period. They are given one input object, so that
+ * they share the row selections they have in common (the contacts created in the period, ...).
+ */
 function computeMetrics(data: Dataset, scope: Scope, period: Interval, options: ReportOptions): Record<string, MetricResult> {
+  const input: MetricInput = {
+    data,
+    ...scope,
+    period,
+    timeZone: options.period.timeZone,
+    settings: options.settings,
+    calendar: options.calendar,
+    businessTime: options.businessTime,
+  };
   const metrics: Record<string, MetricResult> = {};
   for (const metric of METRICS) {
     if (options.metrics && !options.metrics.includes(metric.id)) continue;
-    metrics[metric.id] = metric.compute({
-      data,
-      ...scope,
-      period,
-      timeZone: options.period.timeZone,
-      settings: options.settings,
-      calendar: options.calendar,
-      businessTime: options.businessTime,
-    });
+    metrics[metric.id] = metric.compute(input);
   }
   return metrics;
 }

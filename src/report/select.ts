@@ -12,10 +12,14 @@ export interface Filters {
 
 export const FILTER_NAMES = ['channel', 'agent', 'team', 'priority'] as const;
 
+/**
+ * The rows in scope: those of each table that pass the filters, ascending (see MetricInput). A
+ * list is absent when every row of its table is in scope, so an unfiltered report keeps none.
+ */
 export interface Scope {
-  contactInScope: Uint8Array;
-  surveyInScope: Uint8Array;
-  customerInScope: Uint8Array;
+  contactRows?: Int32Array;
+  surveyRows?: Int32Array;
+  customerRows?: Int32Array;
 }
 
 /** Codes of a text column whose values are accepted by a filter (compared case-insensitively). */
@@ -28,19 +32,48 @@ function acceptedCodes(column: TextColumn, accepted: readonly string[]): Uint8Ar
   return codes;
 }
 
+/** The rows where `mask` is 1, ascending. */
+export function rowsOf(mask: Uint8Array): Int32Array {
+  let count = 0;
+  for (let i = 0; i < mask.length; i++) count += mask[i];
+  const rows = new Int32Array(count);
+  let next = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i] === 1) rows[next++] = i;
+  return rows;
+}
+
+/** surveyContactRows of each dataset, kept with it: filters and every breakdown use the same. */
+const answeredRows = new WeakMap<Dataset, Int32Array>();
+
 /**
  * The contact row each survey answer is about (by `contact_id`), or -1 when it names none that
- * was read. Ids are looked up per distinct value, not per answer.
+ * was read. Ids are matched per distinct value, not per answer: the answers' ids (fewer than the
+ * contacts') are indexed, then the contacts' ids are looked up in that index once each. Worked
+ * out once per dataset; do not change the result.
  */
 export function surveyContactRows(data: Dataset): Int32Array {
+  let rows = answeredRows.get(data);
+  if (!rows) {
+    rows = matchSurveyContacts(data);
+    answeredRows.set(data, rows);
+  }
+  return rows;
+}
+
+function matchSurveyContacts(data: Dataset): Int32Array {
   const { contacts, surveys } = data;
   const rows = new Int32Array(surveys.length).fill(-1);
-  const link = surveys.text.contact_id;
   if (surveys.length === 0) return rows;
-  const contactRow = new Map<string, number>();
+  const link = surveys.text.contact_id;
+  const codeOfId = new Map<string, number>();
+  link.values.forEach((id, code) => codeOfId.set(id, code));
+  const rowByCode = new Int32Array(link.values.length).fill(-1);
   const ids = contacts.text.id;
-  for (let i = 0; i < contacts.length; i++) contactRow.set(ids.values[ids.codes[i]], i);
-  const rowByCode = link.values.map((id) => contactRow.get(id) ?? -1);
+  // Ascending, so that of two contacts with one id the last read is taken.
+  for (let i = 0; i < contacts.length; i++) {
+    const code = codeOfId.get(ids.values[ids.codes[i]]);
+    if (code !== undefined) rowByCode[code] = i;
+  }
   for (let i = 0; i < surveys.length; i++) if (link.codes[i] >= 0) rows[i] = rowByCode[link.codes[i]];
   return rows;
 }
@@ -52,22 +85,21 @@ export function surveyContactRows(data: Dataset): Int32Array {
  * does not pass that filter. Customers carry none of these dimensions and are never filtered.
  */
 export function selectScope(data: Dataset, filters: Filters): Scope {
-  const { contacts, surveys, customers } = data;
-  const contactInScope = new Uint8Array(contacts.length).fill(1);
-  const surveyInScope = new Uint8Array(surveys.length).fill(1);
-  const customerInScope = new Uint8Array(customers.length).fill(1);
+  const { contacts, surveys } = data;
   const active = FILTER_NAMES.filter((name) => filters[name] && filters[name]!.length > 0);
-  if (active.length === 0) return { contactInScope, surveyInScope, customerInScope };
+  if (active.length === 0) return {};
 
+  const contactPasses = new Uint8Array(contacts.length).fill(1);
   for (const name of active) {
     const column = contacts.text[name];
     const accepted = acceptedCodes(column, filters[name]!);
     for (let i = 0; i < contacts.length; i++) {
       const code = column.codes[i];
-      if (code < 0 || accepted[code] === 0) contactInScope[i] = 0;
+      if (code < 0 || accepted[code] === 0) contactPasses[i] = 0;
     }
   }
 
+  const surveyPasses = new Uint8Array(surveys.length).fill(1);
   if (surveys.length > 0) {
     const answered = surveyContactRows(data);
     for (const name of active) {
@@ -83,11 +115,11 @@ export function selectScope(data: Dataset, filters: Filters): Scope {
           const code = contactColumn.codes[answered[i]];
           passes = code >= 0 && contactAccepted[code] === 1;
         }
-        if (!passes) surveyInScope[i] = 0;
+        if (!passes) surveyPasses[i] = 0;
       }
     }
   }
-  return { contactInScope, surveyInScope, customerInScope };
+  return { contactRows: rowsOf(contactPasses), surveyRows: rowsOf(surveyPasses) };
 }
 
 /** The latest instant a contact carries (its lifecycle and SLA due times). */
@@ -115,10 +147,14 @@ export function countUsed(data: Dataset, scope: Scope, period: Interval, inputCo
   // Contacts folded from events are no input's rows: their event rows are counted instead.
   const folded = events ? events.firstContact : contacts.length;
   const contactUsed = events ? new Uint8Array(contacts.length) : undefined;
-  for (let i = 0; i < contacts.length; i++) {
-    if (scope.contactInScope[i] === 0 || !(contacts.time.created_at[i] < end)) continue;
+  const contactRows = scope.contactRows;
+  const contactCount = contactRows ? contactRows.length : contacts.length;
+  for (let k = 0; k < contactCount; k++) {
+    const i = contactRows ? contactRows[k] : k;
+    if (!(contacts.time.created_at[i] < end)) continue;
     const ended = !Number.isNaN(contacts.time.resolved_at[i]) || !Number.isNaN(contacts.time.closed_at[i]);
-    if (!ended || lastInstant(timeColumns, i) >= start) {
+    // created in the period: its last instant is in it or later, no need to look for it
+    if (!ended || contacts.time.created_at[i] >= start || lastInstant(timeColumns, i) >= start) {
       if (i < folded) used[contacts.input[i]]++;
       else contactUsed![i] = 1;
     }
@@ -129,15 +165,19 @@ export function countUsed(data: Dataset, scope: Scope, period: Interval, inputCo
       if (contact >= 0 && contactUsed[contact] === 1) used[events.input[e]]++;
     }
   }
-  for (let i = 0; i < surveys.length; i++) {
+  const surveyRows = scope.surveyRows;
+  const surveyCount = surveyRows ? surveyRows.length : surveys.length;
+  for (let k = 0; k < surveyCount; k++) {
+    const i = surveyRows ? surveyRows[k] : k;
     const t = surveys.time.responded_at[i];
-    if (scope.surveyInScope[i] === 1 && t >= start && t < end) used[surveys.input[i]]++;
+    if (t >= start && t < end) used[surveys.input[i]]++;
   }
-  for (let i = 0; i < customers.length; i++) {
+  const customerRows = scope.customerRows;
+  const customerCount = customerRows ? customerRows.length : customers.length;
+  for (let k = 0; k < customerCount; k++) {
+    const i = customerRows ? customerRows[k] : k;
     const ended = customers.time.ended_at[i];
-    if (scope.customerInScope[i] === 1 && customers.time.started_at[i] < end && !(ended < start)) {
-      used[customers.input[i]]++;
-    }
+    if (customers.time.started_at[i] < end && !(ended < start)) used[customers.input[i]]++;
   }
   return used;
 }

@@ -36,9 +36,9 @@ export function metricInput(parts: InputParts = {}): MetricInput {
   const customers = parts.customers ?? customersFrom([]);
   return {
     data: { contacts, surveys, customers },
-    contactInScope: scope(parts.contactInScope, contacts.length),
-    surveyInScope: scope(parts.surveyInScope, surveys.length),
-    customerInScope: scope(parts.customerInScope, customers.length),
+    contactRows: scopeRows(parts.contactInScope, contacts.length),
+    surveyRows: scopeRows(parts.surveyInScope, surveys.length),
+    customerRows: scopeRows(parts.customerInScope, customers.length),
     period: parts.period ?? MARCH,
     timeZone: parts.timeZone ?? 'UTC',
     calendar: parts.calendar,
@@ -47,10 +47,11 @@ export function metricInput(parts: InputParts = {}): MetricInput {
   };
 }
 
-function scope(given: number[] | undefined, length: number): Uint8Array {
-  if (given === undefined) return new Uint8Array(length).fill(1);
+/** The rows marked 1, as MetricInput lists them; undefined (every row) when not given. */
+function scopeRows(given: number[] | undefined, length: number): Int32Array | undefined {
+  if (given === undefined) return undefined;
   if (given.length !== length) throw new Error(`scope has ${given.length} rows, table has ${length}`);
-  return Uint8Array.from(given);
+  return Int32Array.from(given.flatMap((inScope, row) => (inScope === 1 ? [row] : [])));
 }
 
 /** An ISO instant `seconds` after another. */
