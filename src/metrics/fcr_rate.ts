@@ -33,7 +33,10 @@ export interface CreatedByCustomer {
 export function indexCreatedByCustomer(contacts: ContactTable): CreatedByCustomer {
   const customerCodes = contacts.text.customer_id.codes;
   const createdAt = contacts.time.created_at;
-  const customerCount = contacts.text.customer_id.values.length;
+  // As many customers as the largest code says: the dictionary's `values` would make a string of
+  // every customer id.
+  let customerCount = 0;
+  for (let i = 0; i < contacts.length; i++) if (customerCodes[i] >= customerCount) customerCount = customerCodes[i] + 1;
   // A counting sort by customer: count, turn counts into starting offsets, then place.
   const start = new Int32Array(customerCount + 1);
   for (let i = 0; i < contacts.length; i++) {
@@ -53,20 +56,53 @@ export function indexCreatedByCustomer(contacts: ContactTable): CreatedByCustome
   return { start, times };
 }
 
-/**
- * The index of a contacts table, built on first use and kept with the table: it does not depend
- * on the scope or the period, so every fcr_rate of a report (the whole, each breakdown group, the
- * comparison period) shares one. 12 bytes per contact.
- */
-const indexes = new WeakMap<ContactTable, CreatedByCustomer>();
+/** repeatContacts of each contacts table, by repeat window (ms), kept with the table. */
+const repeatsByTable = new WeakMap<ContactTable, Map<number, Uint8Array>>();
 
-function createdByCustomer(contacts: ContactTable): CreatedByCustomer {
-  let index = indexes.get(contacts);
-  if (!index) {
-    index = indexCreatedByCustomer(contacts);
-    indexes.set(contacts, index);
+/**
+ * Whether each contact had a repeat contact: 1 when the same customer opened another contact
+ * created after its resolution and at or before resolution + `windowMilliseconds`, else 0 (also
+ * for a contact without a resolution or a customer). It is a fact of the contact, whatever the
+ * report's scope and period, so it is worked out once per table and window, for every resolved
+ * contact, and kept with the table: one byte per contact, where the index it comes from (12 bytes
+ * per contact) is dropped. Every fcr_rate of a report (the whole, each breakdown group, the
+ * comparison period) reads it.
+ */
+export function repeatContacts(contacts: ContactTable, windowMilliseconds: number): Uint8Array {
+  let byWindow = repeatsByTable.get(contacts);
+  if (!byWindow) {
+    byWindow = new Map();
+    repeatsByTable.set(contacts, byWindow);
   }
-  return index;
+  let repeats = byWindow.get(windowMilliseconds);
+  if (!repeats) {
+    repeats = findRepeatContacts(contacts, windowMilliseconds);
+    byWindow.set(windowMilliseconds, repeats);
+  }
+  return repeats;
+}
+
+function findRepeatContacts(contacts: ContactTable, windowMilliseconds: number): Uint8Array {
+  const createdAt = contacts.time.created_at;
+  const resolvedAt = contacts.time.resolved_at;
+  const customerCodes = contacts.text.customer_id.codes;
+  const { start, times } = indexCreatedByCustomer(contacts);
+  const repeats = new Uint8Array(contacts.length);
+  for (let i = 0; i < contacts.length; i++) {
+    const customer = customerCodes[i];
+    const resolved = resolvedAt[i];
+    if (customer < 0 || resolved !== resolved) continue;
+    const from = start[customer];
+    const to = start[customer + 1];
+    const windowEnd = resolved + windowMilliseconds;
+    let inWindow = firstAfter(times, from, to, windowEnd) - firstAfter(times, from, to, resolved);
+    // The contact itself is in the index; it is in the window only with bad data (created
+    // after its own resolution), and it is never its own repeat.
+    const created = createdAt[i];
+    if (created > resolved && created <= windowEnd) inWindow--;
+    if (inWindow > 0) repeats[i] = 1;
+  }
+  return repeats;
 }
 
 /** The first position in the sorted `times[from .. to)` holding a time greater than `instant`. */
@@ -99,8 +135,8 @@ function firstAfter(times: Float64Array, from: number, to: number, instant: numb
  * Formula: FCR contacts / eligible contacts x 100, also per channel.
  * Period attribution: the period of the resolution (start <= resolved_at < end).
  *
- * Cost: a counting sort of contacts by customer (once per table), then two binary searches per
- * eligible contact.
+ * Cost: once per table, a counting sort of contacts by customer and two binary searches per
+ * resolved contact (see repeatContacts); then a pass over the eligible contacts.
  *
  * @example
  * // two emails resolved with one reply; the first customer writes again two days later
@@ -110,21 +146,15 @@ function firstAfter(times: Float64Array, from: number, to: number, instant: numb
 export function fcrRate(input: MetricInput): FcrRateResult {
   const contacts = input.data.contacts;
   const settings = input.settings;
-  const repeatWindow = settings.repeatWindowSeconds * 1000;
-  const createdAt = contacts.time.created_at;
-  const resolvedAt = contacts.time.resolved_at;
   const agentReplies = contacts.number.agent_replies;
   const reopens = contacts.number.reopens;
   const handoffs = contacts.number.handoffs;
   const escalated = contacts.flag.escalated;
   const channelCodes = contacts.text.channel.codes;
-  const customerCodes = contacts.text.customer_id.codes;
   const issueTypeCodes = contacts.text.issue_type.codes;
   const isLive = codeMask(contacts.text.channel, settings.liveChannels);
   const isIneligible = codeMask(contacts.text.issue_type, settings.fcrIneligibleIssueTypes);
-  const index = createdByCustomer(contacts);
-  const customerStart = index.start;
-  const customerTimes = index.times;
+  const hadRepeat = repeatContacts(contacts, settings.repeatWindowSeconds * 1000);
 
   const eligiblePerChannel = newTally(contacts.text.channel);
   const fcrPerChannel = newTally(contacts.text.channel);
@@ -132,7 +162,6 @@ export function fcrRate(input: MetricInput): FcrRateResult {
   let eligible = 0;
   let fcr = 0;
   for (const i of contactsResolved(input)) {
-    const resolved = resolvedAt[i];
     const issueType = issueTypeCodes[i];
     if (issueType >= 0 && isIneligible[issueType] === 1) continue;
     eligible++;
@@ -157,21 +186,9 @@ export function fcrRate(input: MetricInput): FcrRateResult {
       reasons.handoffs++;
       isFcr = false;
     }
-    const customer = customerCodes[i];
-    if (customer >= 0) {
-      const from = customerStart[customer];
-      const to = customerStart[customer + 1];
-      const windowEnd = resolved + repeatWindow;
-      let inWindow =
-        firstAfter(customerTimes, from, to, windowEnd) - firstAfter(customerTimes, from, to, resolved);
-      // The contact itself is in the index; it is in the window only with bad data (created
-      // after its own resolution), and it is never its own repeat.
-      const created = createdAt[i];
-      if (created > resolved && created <= windowEnd) inWindow--;
-      if (inWindow > 0) {
-        reasons.repeat_contact++;
-        isFcr = false;
-      }
+    if (hadRepeat[i] === 1) {
+      reasons.repeat_contact++;
+      isFcr = false;
     }
     if (isFcr) {
       fcr++;
