@@ -40,8 +40,8 @@ export const TOP_CUSTOMERS = 10;
  * handled them and the handle time they took (ended - answered, summed where both are known).
  * Period attribution: the period in which the contact was created.
  *
- * Cost: one pass to count per customer, a top-10 selection, one more pass for the top customers'
- * agents and handle time.
+ * Cost: one pass to count per customer, a top-10 selection over the customers met, one more pass
+ * for the top customers' agents and handle time.
  *
  * @example
  * // customer c1 wrote three times, c2 once
@@ -54,23 +54,23 @@ export function contactsPerCustomer(input: MetricInput): ContactsPerCustomerResu
   const customerIds = contacts.text.customer_id.values;
 
   const contactsPerCode = new Int32Array(customerIds.length);
-  let counted = 0;
   const created = contactsCreated(input);
+  // The customers met, once each: the ranking goes over them, not over every customer read (a
+  // breakdown group meets a few of them).
+  const met = new Int32Array(created.length);
+  let customers = 0;
+  let repeatCustomers = 0;
+  let counted = 0;
   for (const i of created) {
     const customer = customerCodes[i];
     if (customer < 0) continue;
     counted++;
-    contactsPerCode[customer]++;
+    const before = contactsPerCode[customer]++;
+    if (before === 0) met[customers++] = customer;
+    else if (before === 1) repeatCustomers++;
   }
 
-  let customers = 0;
-  let repeatCustomers = 0;
-  for (let code = 0; code < customerIds.length; code++) {
-    if (contactsPerCode[code] > 0) customers++;
-    if (contactsPerCode[code] > 1) repeatCustomers++;
-  }
-
-  const top = topCustomers(contactsPerCode, customerIds);
+  const top = topCustomers(met.subarray(0, customers), contactsPerCode, customerIds);
   describeTopCustomers(input, created, top);
   return {
     unit: 'contacts',
@@ -96,16 +96,16 @@ interface TopCandidate {
 }
 
 /**
- * The customers with most contacts, most first, ties by customer id: a selection into a short
- * ordered list, so the cost grows with the number of customers, not with a full sort.
+ * The customers with most contacts among the candidates (each once), most first, ties by customer
+ * id: a selection into a short ordered list, so the cost grows with the number of candidates, not
+ * with a full sort.
  */
-function topCustomers(contactsPerCode: Int32Array, customerIds: readonly string[]): TopCandidate[] {
+function topCustomers(candidates: Int32Array, contactsPerCode: Int32Array, customerIds: readonly string[]): TopCandidate[] {
   const ranked: number[] = [];
   const ranksBefore = (a: number, b: number): boolean =>
     contactsPerCode[a] > contactsPerCode[b] ||
     (contactsPerCode[a] === contactsPerCode[b] && compareText(customerIds[a], customerIds[b]) < 0);
-  for (let code = 0; code < contactsPerCode.length; code++) {
-    if (contactsPerCode[code] === 0) continue;
+  for (const code of candidates) {
     if (ranked.length === TOP_CUSTOMERS && !ranksBefore(code, ranked[ranked.length - 1])) continue;
     let position = ranked.length;
     while (position > 0 && ranksBefore(code, ranked[position - 1])) position--;
@@ -122,13 +122,13 @@ function describeTopCustomers(input: MetricInput, created: Int32Array, top: TopC
   const endedAt = contacts.time.ended_at;
   const customerCodes = contacts.text.customer_id.codes;
   const agents = contacts.text.agent;
-  // Position in `top` of each customer code, -1 for customers not in it.
-  const topPosition = new Int32Array(contacts.text.customer_id.values.length).fill(-1);
-  top.forEach((candidate, position) => (topPosition[candidate.customer] = position));
+  // Position in `top` + 1 of each customer code, 0 for customers not in it.
+  const topPlace = new Uint8Array(contacts.text.customer_id.values.length);
+  top.forEach((candidate, position) => (topPlace[candidate.customer] = position + 1));
   for (const i of created) {
     const customer = customerCodes[i];
-    if (customer < 0 || topPosition[customer] < 0) continue;
-    const candidate = top[topPosition[customer]];
+    if (customer < 0 || topPlace[customer] === 0) continue;
+    const candidate = top[topPlace[customer] - 1];
     const agent = agents.codes[i];
     if (agent >= 0) candidate.agents.add(agents.values[agent]);
     const handleTime = endedAt[i] - answeredAt[i];
