@@ -3,7 +3,7 @@ import { loadConfig } from '../config/load.js';
 import type { Dataset } from '../model/dataset.js';
 import type { KindSpec } from '../model/fields.js';
 import { KINDS } from '../model/fields.js';
-import type { Table } from '../model/table.js';
+import type { NumberArray, Table, TimeColumn } from '../model/table.js';
 import { readInputs } from '../ingest/read.js';
 import type { InputInfo } from '../ingest/read.js';
 import { expandSources } from '../ingest/sources.js';
@@ -64,12 +64,12 @@ function sampleRows(table: Table<KindSpec>, input: number, count: number, zone: 
     for (const [field, fieldSpec] of Object.entries(spec)) {
       switch (fieldSpec.type) {
         case 'time': {
-          const ms = (table.time as Record<string, Float64Array>)[field][row];
+          const ms = (table.time as Record<string, TimeColumn>)[field].at(row);
           if (ms === ms) sample[field] = formatInstant(ms, zone);
           break;
         }
         case 'number': {
-          const value = (table.number as Record<string, Float64Array>)[field][row];
+          const value = (table.number as Record<string, NumberArray>)[field][row];
           if (value === value) sample[field] = value;
           break;
         }

@@ -1,7 +1,7 @@
 import type { FieldSpec, Kind, KindSpec } from '../model/fields.js';
 import { KEY_FIELD, KINDS } from '../model/fields.js';
 import { ROW_RULES, derivedFields } from '../model/rules.js';
-import type { TableBuilder, TextBuilder } from '../model/table.js';
+import type { TableBuilder, TextBuilder, TimeBuilder } from '../model/table.js';
 import { FLOAT32_EXACT_INTEGERS } from '../model/table.js';
 import { TextDictionary } from '../model/dictionary.js';
 import { digitsAt, flagAt, isoInstantAt } from './cells.js';
@@ -25,7 +25,9 @@ interface Binding {
   /** Smallest valid number (NaN: no minimum; every comparison with it is false). */
   min: number;
   /** The table's array for a time, number or flag field; re-read when the table replaces its arrays. */
-  array: Float64Array | Float32Array | Int8Array | null;
+  array: Float32Array | Float64Array | Int8Array | null;
+  /** The table's column for a time field (an object that stays the same as it widens). */
+  time: TimeBuilder | null;
   text: TextBuilder | null;
   /** Lower-cased text fields: raw spellings to codes, so 'Email' is lower-cased once, not per row. */
   labels: LabelCodes | null;
@@ -130,6 +132,7 @@ export class RowMapper {
         type: TYPE_CODES[fieldSpec.type],
         min: fieldSpec.min ?? NaN,
         array: null,
+        time: null,
         text: null,
         labels: fieldSpec.lowercase ? new LabelCodes() : null,
       };
@@ -147,7 +150,7 @@ export class RowMapper {
   private refresh(): void {
     const { table } = this.target;
     for (const binding of this.keyBinding ? [...this.bindings, this.keyBinding] : this.bindings) {
-      if (binding.type === TIME) binding.array = table.time[binding.field];
+      if (binding.type === TIME) binding.time = table.time[binding.field];
       else if (binding.type === NUMBER) binding.array = table.number[binding.field];
       else if (binding.type === FLAG) binding.array = table.flag[binding.field];
       else binding.text = table.text[binding.field];
@@ -196,7 +199,9 @@ export class RowMapper {
       } else if (binding.type === TIME) {
         const ms = isoInstantAt(text, start, end);
         if (ms === ms) {
-          binding.array![row] = ms;
+          binding.time!.set(row, ms);
+          // A time that moved the column to milliseconds in a parse worker moved every column.
+          if (table.generation !== this.generation) this.refresh();
           continue;
         }
       } else if (binding.type === TEXT) {
@@ -309,7 +314,8 @@ export class RowMapper {
       case TIME: {
         const ms = this.target.parseTime(text);
         if (Number.isNaN(ms)) return `unparseable timestamp '${clip(text)}'`;
-        binding.array![row] = ms;
+        binding.time!.set(row, ms);
+        if (this.target.table.generation !== this.generation) this.refresh();
         return undefined;
       }
       case NUMBER: {

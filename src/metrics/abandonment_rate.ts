@@ -46,8 +46,8 @@ export function abandonmentRate(input: MetricInput): AbandonmentRateResult {
   let abandoned = 0;
   let shortAbandons = 0;
   for (const i of liveContactsCreated(input)) {
-    const created = createdAt[i];
-    const abandonedTime = abandonedAt[i];
+    const created = createdAt.at(i);
+    const abandonedTime = abandonedAt.at(i);
     if (abandonedTime - created < shortAbandon) {
       // false when abandoned_at is missing (NaN): the contact was not abandoned at all
       shortAbandons++;

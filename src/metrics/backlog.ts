@@ -31,10 +31,10 @@ function countOpenContacts(input: MetricInput, ageMilliseconds: number): Backlog
   let olderThanThreshold = 0;
   for (let k = 0; k < count; k++) {
     const i = rows ? rows[k] : k;
-    const created = createdAt[i];
+    const created = createdAt.at(i);
     if (!(created < snapshot)) continue;
-    const resolved = resolvedAt[i];
-    const ended = resolved === resolved ? resolved : closedAt[i];
+    const resolved = resolvedAt.at(i);
+    const ended = resolved === resolved ? resolved : closedAt.at(i);
     if (ended < snapshot) continue; // false when it never ended (NaN): still open
     open++;
     if (snapshot - created > ageMilliseconds) olderThanThreshold++;

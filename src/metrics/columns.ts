@@ -1,4 +1,4 @@
-import type { ContactTable, NumberArray, TextColumn } from '../model/table.js';
+import type { ContactTable, NumberArray, TextColumn, TimeColumn } from '../model/table.js';
 import { rate } from './stats.js';
 import type { Interval, MetricInput, RateSummary } from './types.js';
 
@@ -84,8 +84,8 @@ export function isHandled(contacts: ContactTable, row: number): boolean {
   // NaN > 0 is false and NaN === NaN is false, so missing values read as "did not happen".
   return (
     contacts.number.agent_replies[row] > 0 ||
-    contacts.time.first_response_at[row] === contacts.time.first_response_at[row] ||
-    contacts.time.answered_at[row] === contacts.time.answered_at[row]
+    contacts.time.first_response_at.has(row) ||
+    contacts.time.answered_at.has(row)
   );
 }
 
@@ -112,19 +112,19 @@ export function shared<T>(input: MetricInput, name: string, compute: () => T): T
  * instant `at` falls in the period, ascending. Counted first, then filled: the list holds
  * exactly the rows selected, nothing sized by the table.
  */
-export function rowsWithin(rows: Int32Array | undefined, length: number, at: Float64Array, period: Interval): Int32Array {
+export function rowsWithin(rows: Int32Array | undefined, length: number, at: TimeColumn, period: Interval): Int32Array {
   const { start, end } = period;
   const count = rows ? rows.length : length;
   let selected = 0;
   for (let k = 0; k < count; k++) {
-    const t = at[rows ? rows[k] : k];
+    const t = at.at(rows ? rows[k] : k);
     if (t >= start && t < end) selected++;
   }
   const within = new Int32Array(selected);
   let next = 0;
   for (let k = 0; k < count; k++) {
     const i = rows ? rows[k] : k;
-    const t = at[i];
+    const t = at.at(i);
     if (t >= start && t < end) within[next++] = i;
   }
   return within;
@@ -222,8 +222,8 @@ export function localWeekdayHour(at: number, zone: { offsetAt(utcMs: number): nu
  */
 export function secondsBetween(
   input: MetricInput,
-  from: Float64Array,
-  to: Float64Array,
+  from: TimeColumn,
+  to: TimeColumn,
   exportedBusinessSeconds?: NumberArray,
 ): Float64Array {
   const { businessTime } = input;
@@ -233,14 +233,15 @@ export function secondsBetween(
   let durations = 0;
   for (let k = 0; k < count; k++) {
     const i = rows ? rows[k] : k;
-    if (to[i] >= start && to[i] < end && from[i] === from[i]) durations++;
+    const later = to.at(i);
+    if (later >= start && later < end && from.has(i)) durations++;
   }
   const seconds = new Float64Array(durations);
   let next = 0;
   for (let k = 0; k < count; k++) {
     const i = rows ? rows[k] : k;
-    const later = to[i];
-    const earlier = from[i];
+    const later = to.at(i);
+    const earlier = from.at(i);
     if (!(later >= start && later < end) || earlier !== earlier) continue;
     if (!businessTime) seconds[next++] = (later - earlier) / 1000;
     else {

@@ -131,7 +131,7 @@ function describeTopCustomers(input: MetricInput, created: Int32Array, top: TopC
     const candidate = top[topPlace[customer] - 1];
     const agent = agents.codes[i];
     if (agent >= 0) candidate.agents.add(agents.values[agent]);
-    const handleTime = endedAt[i] - answeredAt[i];
+    const handleTime = endedAt.at(i) - answeredAt.at(i);
     if (handleTime === handleTime) candidate.handleTimeSeconds += handleTime / 1000;
   }
 }

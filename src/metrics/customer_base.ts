@@ -37,8 +37,8 @@ function countCustomers(input: MetricInput): CustomerBaseCounts {
   let lost = 0;
   for (let k = 0; k < count; k++) {
     const i = rows ? rows[k] : k;
-    const startedTime = startedAt[i];
-    const endedTime = endedAt[i];
+    const startedTime = startedAt.at(i);
+    const endedTime = endedAt.at(i);
     const neverEnded = endedTime !== endedTime;
     const presentAtStart = startedTime < start && (neverEnded || endedTime >= start);
     if (presentAtStart) atStart++;

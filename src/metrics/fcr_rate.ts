@@ -41,14 +41,16 @@ export function indexCreatedByCustomer(contacts: ContactTable): CreatedByCustome
   const start = new Int32Array(customerCount + 1);
   for (let i = 0; i < contacts.length; i++) {
     const customer = customerCodes[i];
-    if (customer >= 0 && createdAt[i] === createdAt[i]) start[customer + 1]++;
+    const created = createdAt.at(i);
+    if (customer >= 0 && created === created) start[customer + 1]++;
   }
   for (let customer = 0; customer < customerCount; customer++) start[customer + 1] += start[customer];
   const next = start.slice(0, customerCount);
   const times = new Float64Array(start[customerCount]);
   for (let i = 0; i < contacts.length; i++) {
     const customer = customerCodes[i];
-    if (customer >= 0 && createdAt[i] === createdAt[i]) times[next[customer]++] = createdAt[i];
+    const created = createdAt.at(i);
+    if (customer >= 0 && created === created) times[next[customer]++] = created;
   }
   for (let customer = 0; customer < customerCount; customer++) {
     if (start[customer + 1] - start[customer] > 1) times.subarray(start[customer], start[customer + 1]).sort();
@@ -90,7 +92,7 @@ function findRepeatContacts(contacts: ContactTable, windowMilliseconds: number):
   const repeats = new Uint8Array(contacts.length);
   for (let i = 0; i < contacts.length; i++) {
     const customer = customerCodes[i];
-    const resolved = resolvedAt[i];
+    const resolved = resolvedAt.at(i);
     if (customer < 0 || resolved !== resolved) continue;
     const from = start[customer];
     const to = start[customer + 1];
@@ -98,7 +100,7 @@ function findRepeatContacts(contacts: ContactTable, windowMilliseconds: number):
     let inWindow = firstAfter(times, from, to, windowEnd) - firstAfter(times, from, to, resolved);
     // The contact itself is in the index; it is in the window only with bad data (created
     // after its own resolution), and it is never its own repeat.
-    const created = createdAt[i];
+    const created = createdAt.at(i);
     if (created > resolved && created <= windowEnd) inWindow--;
     if (inWindow > 0) repeats[i] = 1;
   }

@@ -28,7 +28,7 @@ export function replyTime(input: MetricInput): DurationSummary {
   const at = replies.time.at;
   const waited = replies.number.response_seconds;
   const isCounted = (i: number) => {
-    const t = at[i];
+    const t = at.at(i);
     return waited[i] === waited[i] && (!inScope || inScope[contact[i]] === 1) && t >= start && t < end;
   };
   let count = 0;
@@ -37,7 +37,7 @@ export function replyTime(input: MetricInput): DurationSummary {
   let next = 0;
   for (let i = 0; i < replies.length; i++) {
     if (!isCounted(i)) continue;
-    const t = at[i];
+    const t = at.at(i);
     const wait = waited[i];
     seconds[next++] = businessTime ? businessTime.openSeconds(t - wait * 1000, t) : wait;
   }

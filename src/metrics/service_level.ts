@@ -36,13 +36,13 @@ export function serviceLevel(input: MetricInput): ServiceLevelResult {
   let withinTarget = 0;
   let shortAbandons = 0;
   for (const i of liveContactsCreated(input)) {
-    const created = createdAt[i];
-    if (abandonedAt[i] - created < shortAbandon) {
+    const created = createdAt.at(i);
+    if (abandonedAt.at(i) - created < shortAbandon) {
       shortAbandons++; // false when never abandoned (NaN)
       continue;
     }
     offered++;
-    if (answeredAt[i] - created <= targetMs) withinTarget++;
+    if (answeredAt.at(i) - created <= targetMs) withinTarget++;
   }
   return { ...rate(withinTarget, offered), targetSeconds: input.settings.serviceLevelSeconds, shortAbandons };
 }

@@ -1,3 +1,4 @@
+import type { TimeColumn } from '../model/table.js';
 import { rate } from './stats.js';
 import type { MetricInput, RateSummary } from './types.js';
 import { defineMetric } from './types.js';
@@ -51,8 +52,8 @@ function policyTable(input: MetricInput, kind: TargetKind): PolicyTable {
 }
 
 /** Whether any row has a value (not NaN). */
-function hasAny(column: Float64Array): boolean {
-  for (let i = 0; i < column.length; i++) if (column[i] === column[i]) return true;
+function hasAny(column: TimeColumn): boolean {
+  for (let i = 0; i < column.length; i++) if (column.has(i)) return true;
   return false;
 }
 
@@ -63,9 +64,9 @@ function hasAny(column: Float64Array): boolean {
  */
 function countTargets(
   input: MetricInput,
-  dueColumn: Float64Array,
+  dueColumn: TimeColumn,
   kind: TargetKind,
-  eventColumn: Float64Array,
+  eventColumn: TimeColumn,
   outcomeColumn: Int8Array,
 ): TargetCounts {
   const contacts = input.data.contacts;
@@ -87,14 +88,15 @@ function countTargets(
     if (outcome >= 0) {
       // the export says whether the target was met: decided at the event when there was one,
       // else at the due time when known, else at creation
-      const event = eventColumn[i];
-      const at = outcome === 1 && event === event ? event : dueColumn[i] === dueColumn[i] ? dueColumn[i] : event === event ? event : createdAt[i];
+      const event = eventColumn.at(i);
+      const due = dueColumn.at(i);
+      const at = outcome === 1 && event === event ? event : due === due ? due : event === event ? event : createdAt.at(i);
       if (!(at >= start && at < end)) continue;
       decided++;
       if (outcome === 1) met++;
       continue;
     }
-    let due = dueColumn[i];
+    let due = dueColumn.at(i);
     if (due !== due) {
       if (!policies) continue;
       const cell = (channelCodes[i] + 1) * policies.priorities + priorityCodes[i] + 1;
@@ -102,10 +104,10 @@ function countTargets(
       if (seconds !== seconds) continue; // no policy sets this target: the contact has none
       due =
         policies.business[cell] === 1 && calendar
-          ? calendar.addOpenSeconds(createdAt[i], seconds)
-          : createdAt[i] + seconds * 1000;
+          ? calendar.addOpenSeconds(createdAt.at(i), seconds)
+          : createdAt.at(i) + seconds * 1000;
     }
-    const event = eventColumn[i];
+    const event = eventColumn.at(i);
     const isMet = event <= due; // false when the event never happened (NaN)
     const decidedAt = isMet ? event : due;
     if (!(decidedAt >= start && decidedAt < end)) continue;

@@ -115,14 +115,14 @@ export function staffing(input: MetricInput, options: Partial<StaffingOptions> =
   let handledInPeriod = 0;
   let handleSecondsInPeriod = 0;
   for (const i of liveContactsCreated(input)) {
-    const created = createdAt[i];
+    const created = createdAt.at(i);
     const cell = cellAt(created);
     arrivals[cell]++;
     n++;
-    const talk = endedAt[i] - answeredAt[i];
+    const talk = endedAt.at(i) - answeredAt.at(i);
     // false when either time is missing (NaN): the contact was never handled
     if (!(talk >= 0)) continue;
-    const afterWork = wrapUpAt[i] - endedAt[i];
+    const afterWork = wrapUpAt.at(i) - endedAt.at(i);
     const seconds = (talk + (afterWork >= 0 ? afterWork : 0)) / 1000;
     handled[cell]++;
     handleSeconds[cell] += seconds;

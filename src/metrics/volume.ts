@@ -31,7 +31,7 @@ export function volume(input: MetricInput): VolumeResult {
   const zone = zoneResolver(input.timeZone);
   let count = 0;
   for (const i of contactsCreated(input)) {
-    const created = createdAt[i];
+    const created = createdAt.at(i);
     count++;
     perChannel[channelCodes[i] + 1]++;
     const { weekday, hour } = localWeekdayHour(created, zone);

@@ -27,7 +27,7 @@ function countCreated(input: MetricInput, start: number, end: number, isBusiness
   let all = 0;
   let business = 0;
   for (let k = 0; k < count; k++) {
-    const t = createdAt[rows ? rows[k] : k];
+    const t = createdAt.at(rows ? rows[k] : k);
     if (!(t >= start && t < end)) continue;
     all++;
     if (isBusinessDay?.(t)) business++;

@@ -21,7 +21,7 @@ export function tableFromRecords<S extends KindSpec>(spec: S, records: readonly 
       if (!field) throw new Error(`unknown field ${name}`);
       switch (field.type) {
         case 'time':
-          builder.time[name][row] = typeof value === 'number' ? value : Date.parse(String(value));
+          builder.time[name].set(row, typeof value === 'number' ? value : Date.parse(String(value)));
           break;
         case 'number':
           builder.setNumber(name, row, Number(value));

@@ -1,6 +1,6 @@
 import type { Kind, KindSpec } from './fields.js';
 import { ACTOR_TYPES, EVENT_TYPES } from './fields.js';
-import type { NumberArray, TableBuilder } from './table.js';
+import type { NumberArray, TableBuilder, TimeBuilder } from './table.js';
 
 /**
  * Checks of a whole row once its fields are parsed. A rule returns the reason the row must be
@@ -46,8 +46,8 @@ export function derivedFields(fields: Iterable<string>): string[] {
 interface ContactColumns {
   table: TableBuilder<KindSpec>;
   generation: number;
-  derived: [Float64Array, Float64Array, NumberArray][];
-  order: [Float64Array, Float64Array][];
+  derived: [TimeBuilder, TimeBuilder, NumberArray][];
+  order: [TimeBuilder, TimeBuilder][];
 }
 let contactColumns: ContactColumns | undefined;
 
@@ -68,10 +68,11 @@ function contactRule(table: TableBuilder<KindSpec>, row: number): string | undef
   for (let d = 0; d < derived.length; d++) {
     const [instant, from, seconds] = derived[d];
     // Only where a duration was given: its instant's column is then in use (see `derivedFields`).
-    if (instant[row] !== instant[row] && seconds[row] === seconds[row]) instant[row] = from[row] + seconds[row] * 1000; // NaN if `from` is missing
+    const value = seconds[row];
+    if (value === value && !instant.has(row)) instant.set(row, from.at(row) + value * 1000); // NaN if `from` is missing
   }
   for (let o = 0; o < order.length; o++) {
-    if (order[o][0][row] < order[o][1][row]) return `${CONTACT_ORDER[o][0]} is before ${CONTACT_ORDER[o][1]}`;
+    if (order[o][0].at(row) < order[o][1].at(row)) return `${CONTACT_ORDER[o][0]} is before ${CONTACT_ORDER[o][1]}`;
   }
   return undefined;
 }
@@ -89,7 +90,7 @@ function surveyRule(table: TableBuilder<KindSpec>, row: number): string | undefi
 }
 
 function customerRule(table: TableBuilder<KindSpec>, row: number): string | undefined {
-  return table.time.ended_at[row] < table.time.started_at[row] ? 'ended_at is before started_at' : undefined;
+  return table.time.ended_at.at(row) < table.time.started_at.at(row) ? 'ended_at is before started_at' : undefined;
 }
 
 const EVENT_TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES);

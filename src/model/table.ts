@@ -6,7 +6,7 @@ import { TextDictionary } from './dictionary.js';
  * Columnar storage for one record kind: one typed array per field, so a million contacts are a
  * few dozen flat arrays rather than a million objects (DESIGN.md, "Performance principles").
  *
- * Missing values: `NaN` in time and number columns, `-1` in flag and text columns.
+ * Missing values: `NaN` in time (`at`) and number columns, `-1` in flag and text columns.
  * Text columns are dictionary-encoded: `codes[row]` indexes `values`.
  */
 export interface TextColumn {
@@ -17,7 +17,7 @@ export interface TextColumn {
 export interface Table<S extends KindSpec> {
   readonly spec: S;
   readonly length: number;
-  readonly time: Record<FieldsOfType<S, 'time'>, Float64Array>;
+  readonly time: Record<FieldsOfType<S, 'time'>, TimeColumn>;
   readonly number: Record<FieldsOfType<S, 'number'>, NumberArray>;
   readonly flag: Record<FieldsOfType<S, 'flag'>, Int8Array>;
   readonly text: Record<FieldsOfType<S, 'text'>, TextColumn>;
@@ -38,6 +38,76 @@ export type CustomerTable = Table<typeof CUSTOMER_FIELDS>;
  */
 export type CodeArray = Int8Array | Int16Array | Int32Array;
 export type NumberArray = Float32Array | Float64Array;
+
+/** Missing in a seconds column: the one Int32 never used for a time (1901-12-13T20:45:52Z is held as milliseconds). */
+export const NO_SECONDS = -0x80000000;
+
+/**
+ * A time column: `at(row)` is the row's instant in epoch milliseconds, NaN when missing.
+ *
+ * Held as whole seconds in an Int32Array (4 bytes a row, half of a Float64) while every time is
+ * a whole second between 1901 and 2038, as exported times nearly always are; the first that is
+ * not (milliseconds, a far date) moves the column to Float64 milliseconds, so every value stays
+ * exact. Exactly one of `seconds` and `ms` is set.
+ */
+export class TimeColumn {
+  constructor(
+    public seconds: Int32Array | undefined,
+    public ms: Float64Array | undefined,
+  ) {}
+
+  get length(): number {
+    return (this.seconds ?? this.ms)!.length;
+  }
+
+  /** Every row's instant as epoch milliseconds (NaN when missing), in a new array. */
+  toMillis(): Float64Array {
+    const out = new Float64Array(this.length);
+    for (let row = 0; row < out.length; row++) out[row] = this.at(row);
+    return out;
+  }
+
+  /** Whether the row has a time. */
+  has(row: number): boolean {
+    const seconds = this.seconds;
+    if (seconds !== undefined) return seconds[row] !== NO_SECONDS;
+    const value = this.ms![row];
+    return value === value;
+  }
+
+  at(row: number): number {
+    const seconds = this.seconds;
+    if (seconds !== undefined) {
+      const value = seconds[row];
+      return value === NO_SECONDS ? NaN : value * 1000;
+    }
+    return this.ms![row];
+  }
+}
+
+/** A time column being written: `set` moves it to milliseconds when a time needs it (see TimeColumn). */
+export class TimeBuilder extends TimeColumn {
+  constructor(private readonly widen: () => void) {
+    super(new Int32Array(0), undefined);
+  }
+
+  set(row: number, ms: number): void {
+    const seconds = this.seconds;
+    if (seconds !== undefined) {
+      const value = ms / 1000;
+      if ((value | 0) === value && value !== NO_SECONDS) {
+        seconds[row] = value;
+        return;
+      }
+      if (ms !== ms) {
+        seconds[row] = NO_SECONDS;
+        return;
+      }
+      this.widen();
+    }
+    this.ms![row] = ms;
+  }
+}
 
 /** The value of a text column at a row, or undefined when missing. */
 export function textAt(column: TextColumn, row: number): string | undefined {
@@ -80,8 +150,17 @@ export interface SharedColumn {
   type: ArrayName;
 }
 
-/** Each widening step: the next wider type of the same kind. */
-const WIDER: Partial<Record<ArrayName, ArrayName>> = { Int8Array: 'Int16Array', Int16Array: 'Int32Array', Float32Array: 'Float64Array' };
+type ColumnType = 'time' | 'number' | 'flag' | 'text' | 'input' | 'line';
+
+/** The array types a column of each type may take, narrowest first: it widens along them. */
+const WIDENING: Record<ColumnType, readonly ArrayName[]> = {
+  text: ['Int8Array', 'Int16Array', 'Int32Array'],
+  number: ['Float32Array', 'Float64Array'],
+  time: ['Int32Array', 'Float64Array'],
+  flag: ['Int8Array'],
+  input: ['Uint16Array'],
+  line: ['Uint32Array'],
+};
 
 /** The largest text code each code type holds. */
 const CODE_LIMIT: Partial<Record<ArrayName, number>> = { Int8Array: 0x7f, Int16Array: 0x7fff, Int32Array: Infinity };
@@ -98,12 +177,15 @@ export class TextBuilder extends TextDictionary {
   ) {
     super();
     this.codes = codes;
-    this.fitLimit();
+    this.fitLimit(false);
   }
 
-  /** Sets the code limit to what the current codes array holds. */
-  fitLimit(): void {
-    this.codeLimit = CODE_LIMIT[this.codes.constructor.name as ArrayName] ?? Infinity;
+  /**
+   * Sets the code limit to what the current codes array holds; an unused column (its codes are
+   * the shared all-missing array) holds none, so that a value added to it fails loudly.
+   */
+  fitLimit(used: boolean): void {
+    this.codeLimit = used ? (CODE_LIMIT[this.codes.constructor.name as ArrayName] ?? Infinity) : -1;
   }
 
   protected override outgrew(): void {
@@ -111,10 +193,20 @@ export class TextBuilder extends TextDictionary {
   }
 }
 
-type ColumnType = 'time' | 'number' | 'flag' | 'text' | 'input' | 'line';
-
-/** The value of a row nobody wrote: NaN for times and numbers, -1 for flags and text codes. */
-const MISSING: Record<ColumnType, number> = { time: NaN, number: NaN, flag: -1, text: -1, input: 0, line: 0 };
+/** The value of a row nobody wrote: NaN for times (NO_SECONDS as seconds) and numbers, -1 for flags and text codes. */
+function missingOf(type: ColumnType, array: ArrayName): number {
+  switch (type) {
+    case 'time':
+      return array === 'Int32Array' ? NO_SECONDS : NaN;
+    case 'number':
+      return NaN;
+    case 'flag':
+    case 'text':
+      return -1;
+    default:
+      return 0;
+  }
+}
 
 /** One column of a builder: its type, name ('created_at'; the type again for input and line) and array type. */
 interface ColumnRef {
@@ -130,7 +222,7 @@ interface ColumnRef {
 const FILL_BLOCK = 8192;
 
 /**
- * Where a column starts: times as Float64 (epoch milliseconds), numbers as Float32, flags as Int8,
+ * Where a column starts: times as Int32 seconds (see TimeColumn), numbers as Float32, flags as Int8,
  * identifiers' codes as Int32 (they have as many values as rows), labels' as Int8 (channel,
  * status: a handful of values) and other text's as Int16 (agents, teams). Numbers and codes widen
  * when a value needs it; the start is a guess that makes widening rare, since a parse worker that
@@ -139,7 +231,7 @@ const FILL_BLOCK = 8192;
 function startType(type: ColumnType, spec: KindSpec[string] | undefined): ArrayName {
   switch (type) {
     case 'time':
-      return 'Float64Array';
+      return 'Int32Array';
     case 'number':
       return 'Float32Array';
     case 'flag':
@@ -167,6 +259,7 @@ function startType(type: ColumnType, spec: KindSpec[string] | undefined): ArrayN
  *   costs address space, not memory. Pre-size with `ensureCapacity` when the row count can be
  *   guessed: each doubling copies every column and keeps the old arrays until the next GC.
  *
+ * Write only the fields named in `use`: an unused column reads from an array other columns share.
  * Writers that keep a column's array across calls (the row mapper) must look again when
  * `generation` changes: widening or growing replaces arrays. A text code is written after it is
  * looked up (`const code = column.code(...); column.codes[row] = code`): the lookup may widen.
@@ -180,15 +273,15 @@ export class TableBuilder<S extends KindSpec> {
   private filled = 0;
   /** Bumped whenever column arrays are replaced, so code that caches them knows to look again. */
   generation = 0;
-  readonly time = {} as Record<string, Float64Array>;
+  readonly time = {} as Record<string, TimeBuilder>;
   readonly number = {} as Record<string, NumberArray>;
   readonly flag = {} as Record<string, Int8Array>;
   readonly text = {} as Record<string, TextBuilder>;
   input: Uint16Array;
   line: Uint32Array;
   private readonly refs: ColumnRef[] = [];
-  /** The all-missing arrays that unused columns read from, by array type, as long as the columns' arrays. */
-  private missing: Partial<Record<ArrayName, ColumnArray>> = {};
+  /** The all-missing arrays that unused columns read from, by column and array type, as long as the columns' arrays. */
+  private missing: Record<string, ColumnArray> = {};
   /** The arrays are a parse worker's window of shared memory, whose types are fixed: see `widen`. */
   private windowed: boolean;
 
@@ -215,12 +308,13 @@ export class TableBuilder<S extends KindSpec> {
     this.input = undefined as unknown as Uint16Array;
     this.line = undefined as unknown as Uint32Array;
     for (const ref of this.refs) {
-      if (ref.type === 'text') this.text[ref.name] = new TextBuilder(new Int8Array(0), () => this.widenText(ref));
+      if (ref.type === 'text') this.text[ref.name] = new TextBuilder(new Int8Array(0), () => this.widen(ref));
+      if (ref.type === 'time') this.time[ref.name] = new TimeBuilder(() => this.widen(ref));
       const shared = columns?.[ref.key];
       if (shared) {
         const Type = ARRAYS[shared.type];
-        this.setColumn(ref, new Type(shared.buffer, offset * Type.BYTES_PER_ELEMENT, capacity));
         ref.used = true;
+        this.setColumn(ref, new Type(shared.buffer, offset * Type.BYTES_PER_ELEMENT, capacity));
       } else if (ref.used) {
         this.setColumn(ref, new ARRAYS[ref.array](capacity));
       }
@@ -239,7 +333,7 @@ export class TableBuilder<S extends KindSpec> {
       if (ref.used || !names.has(ref.name)) continue;
       if (this.windowed) throw new Error(`a parse worker's table has no column ${ref.key}`);
       const array = new ARRAYS[ref.array](this.line.length);
-      array.fill(MISSING[ref.type], 0, this.filled);
+      array.fill(missingOf(ref.type, ref.array), 0, this.filled);
       ref.used = true;
       this.setColumn(ref, array);
       added = true;
@@ -252,16 +346,17 @@ export class TableBuilder<S extends KindSpec> {
     this.use(this.refs.map((ref) => ref.name));
   }
 
-  /** Points unused columns at all-missing arrays of `length` rows, one per array type. */
+  /** Points unused columns at all-missing arrays of `length` rows, one per column and array type. */
   private pointUnused(length: number): void {
-    const missing: Partial<Record<ArrayName, ColumnArray>> = {};
+    const missing: Record<string, ColumnArray> = {};
     for (const ref of this.refs) {
       if (ref.used) continue;
-      let array = missing[ref.array];
+      const key = `${ref.type}:${ref.array}`;
+      let array = missing[key];
       if (!array) {
-        const old = this.missing[ref.array];
-        array = old && old.length === length ? old : new ARRAYS[ref.array](length).fill(MISSING[ref.type]);
-        missing[ref.array] = array;
+        const old = this.missing[key];
+        array = old && old.length === length ? old : new ARRAYS[ref.array](length).fill(missingOf(ref.type, ref.array));
+        missing[key] = array;
       }
       this.setColumn(ref, array);
     }
@@ -270,8 +365,10 @@ export class TableBuilder<S extends KindSpec> {
 
   private column(ref: ColumnRef): ColumnArray {
     switch (ref.type) {
-      case 'time':
-        return this.time[ref.name];
+      case 'time': {
+        const column = this.time[ref.name];
+        return (column.seconds ?? column.ms)!;
+      }
       case 'number':
         return this.number[ref.name];
       case 'flag':
@@ -287,9 +384,12 @@ export class TableBuilder<S extends KindSpec> {
 
   private setColumn(ref: ColumnRef, array: ColumnArray): void {
     switch (ref.type) {
-      case 'time':
-        this.time[ref.name] = array as Float64Array;
+      case 'time': {
+        const column = this.time[ref.name];
+        column.seconds = array instanceof Int32Array ? array : undefined;
+        column.ms = array instanceof Int32Array ? undefined : (array as Float64Array);
         break;
+      }
       case 'number':
         this.number[ref.name] = array as NumberArray;
         break;
@@ -298,7 +398,7 @@ export class TableBuilder<S extends KindSpec> {
         break;
       case 'text':
         this.text[ref.name].codes = array as CodeArray;
-        this.text[ref.name].fitLimit();
+        this.text[ref.name].fitLimit(ref.used);
         break;
       case 'input':
         this.input = array as Uint16Array;
@@ -329,7 +429,7 @@ export class TableBuilder<S extends KindSpec> {
     const from = this.filled;
     const to = Math.min(from + FILL_BLOCK, this.capacity);
     for (const ref of this.refs) {
-      const missing = MISSING[ref.type];
+      const missing = missingOf(ref.type, ref.array);
       if (ref.used && missing !== 0) this.column(ref).fill(missing, from, to);
     }
     // input and line are always written by commit(); zero is their fresh state.
@@ -348,7 +448,7 @@ export class TableBuilder<S extends KindSpec> {
   discard(): void {
     const row = this.length;
     for (const ref of this.refs) {
-      const missing = MISSING[ref.type];
+      const missing = missingOf(ref.type, ref.array);
       if (ref.used && missing !== 0) this.column(ref)[row] = missing;
     }
   }
@@ -362,23 +462,20 @@ export class TableBuilder<S extends KindSpec> {
     this.number[name][row] = value;
   }
 
-  /** Widens text column `ref`'s codes by one step (its dictionary is about to outgrow them). */
-  private widenText(ref: ColumnRef): void {
-    this.widen(ref);
-  }
-
   /**
    * Moves a column to the next wider type, keeping its values. A parse worker's window has fixed
    * types, so a worker first moves every column to arrays of its own (as when its rows outgrow
    * the window), and sends them whole when done.
    */
-  private widen(ref: ColumnRef, to: ArrayName = WIDER[ref.array]!): void {
-    if (!ref.used) throw new Error(`column ${ref.key} is not in use`);
+  private widen(ref: ColumnRef): void {
+    const order = WIDENING[ref.type];
+    const to = order[order.indexOf(ref.array) + 1];
+    if (!ref.used || to === undefined) throw new Error(`column ${ref.key} cannot widen`);
     if (this.windowed) this.grow(this.capacity);
     const old = this.column(ref);
     const next = new ARRAYS[to](old.length);
     // Only rows [0, filled) are this builder's: beyond lie other parts' windows, or zeros.
-    next.set(old.subarray(0, this.filled));
+    copyRows(ref.type, next, 0, old, 0, this.filled);
     ref.array = to;
     this.setColumn(ref, next);
     this.generation++;
@@ -393,9 +490,8 @@ export class TableBuilder<S extends KindSpec> {
       const array = source[ref.key];
       if (!array || !ref.used) continue;
       const to = array.constructor.name as ArrayName;
-      while (ref.array !== to && WIDER[ref.array] !== undefined && ARRAYS[ref.array].BYTES_PER_ELEMENT < ARRAYS[to].BYTES_PER_ELEMENT) {
-        this.widen(ref);
-      }
+      const order = WIDENING[ref.type];
+      while (order.indexOf(ref.array) < order.indexOf(to)) this.widen(ref);
     }
   }
 
@@ -463,14 +559,15 @@ export class TableBuilder<S extends KindSpec> {
       const to = this.column(ref);
       const src = source[ref.key];
       if (!src) {
-        to.fill(MISSING[ref.type], start, start + count);
+        to.fill(missingOf(ref.type, ref.array), start, start + count);
       } else if (pick) {
-        for (let i = 0; i < count; i++) to[start + i] = src[pick[i]];
+        const seconds = ref.type === 'time' && src instanceof Int32Array && to instanceof Float64Array;
+        for (let i = 0; i < count; i++) to[start + i] = seconds ? secondsToMs(src[pick[i]]) : src[pick[i]];
       } else if (src.buffer === to.buffer) {
         const srcRow = (src.byteOffset - to.byteOffset) / to.BYTES_PER_ELEMENT + first;
         to.copyWithin(start, srcRow, srcRow + count);
       } else {
-        to.set(src.subarray(first, first + count), start);
+        copyRows(ref.type, to, start, src, first, count);
       }
     }
     this.length = start + count;
@@ -495,13 +592,29 @@ export class TableBuilder<S extends KindSpec> {
     return {
       spec: this.spec,
       length: n,
-      time: mapValues(this.time, (a) => a.subarray(0, n)),
+      time: mapValues(this.time, (c) => new TimeColumn(c.seconds?.subarray(0, n), c.ms?.subarray(0, n))),
       number: mapValues(this.number, (a) => a.subarray(0, n)),
       flag: mapValues(this.flag, (a) => a.subarray(0, n)),
       text,
       input: this.input.subarray(0, n),
       line: this.line.subarray(0, n),
     } as unknown as Table<S>;
+  }
+}
+
+function secondsToMs(seconds: number): number {
+  return seconds === NO_SECONDS ? NaN : seconds * 1000;
+}
+
+/**
+ * Copies `count` rows of `from` (from row `first`) into `to` at row `start`. A time column moving
+ * from seconds to milliseconds is converted; any other copy is to the same or a wider type.
+ */
+function copyRows(type: ColumnType, to: ColumnArray, start: number, from: ColumnArray, first: number, count: number): void {
+  if (type === 'time' && from instanceof Int32Array && to instanceof Float64Array) {
+    for (let i = 0; i < count; i++) to[start + i] = secondsToMs(from[first + i]);
+  } else {
+    to.set(from.subarray(first, first + count), start);
   }
 }
 

@@ -125,7 +125,7 @@ function groupAndSort(events: EventTable): { start: Int32Array; order: Int32Arra
   const order = new Int32Array(events.length);
   for (let i = 0; i < events.length; i++) order[next[codes[i]]++] = i;
   const at = events.time.at;
-  const before = (a: number, b: number) => at[a] - at[b] || a - b;
+  const before = (a: number, b: number) => at.at(a) - at.at(b) || a - b;
   for (let g = 0; g < groups; g++) {
     const from = start[g];
     const to = start[g + 1];
@@ -237,9 +237,12 @@ export function foldEvents(events: EventTable, contacts: TableBuilder<KindSpec>,
 
     for (let k = from; k < to; k++) {
       const e = order[k];
-      const t = at[e];
+      const t = at.at(e);
       for (let f = 0; f < textColumns.length; f++) if (textColumns[f][e] >= 0) latestText[f] = textColumns[f][e];
-      for (let f = 0; f < timeColumns.length; f++) if (timeColumns[f][e] === timeColumns[f][e]) latestTime[f] = timeColumns[f][e];
+      for (let f = 0; f < timeColumns.length; f++) {
+        const value = timeColumns[f].at(e);
+        if (value === value) latestTime[f] = value;
+      }
       const type = typeOf[typeCodes[e]];
       const actorType = actorTypeOf[actorTypeCodes[e]];
       const actor = actorCodes[e];
@@ -315,19 +318,19 @@ export function foldEvents(events: EventTable, contacts: TableBuilder<KindSpec>,
           break; // note: private, never a reply
       }
     }
-    if (createdAt !== createdAt) createdAt = at[order[from]];
+    if (createdAt !== createdAt) createdAt = at.at(order[from]);
 
     const row = contacts.reserve();
     const { time, flag, text } = contacts;
-    time.created_at[row] = createdAt;
-    time.first_response_at[row] = firstResponse;
-    time.answered_at[row] = answered;
-    time.ended_at[row] = ended;
-    time.wrap_up_at[row] = wrapUp;
-    time.resolved_at[row] = resolved;
-    time.closed_at[row] = closed;
-    time.abandoned_at[row] = abandoned;
-    for (let f = 0; f < CONTACT_TIME.length; f++) time[CONTACT_TIME[f]][row] = latestTime[f];
+    time.created_at.set(row, createdAt);
+    time.first_response_at.set(row, firstResponse);
+    time.answered_at.set(row, answered);
+    time.ended_at.set(row, ended);
+    time.wrap_up_at.set(row, wrapUp);
+    time.resolved_at.set(row, resolved);
+    time.closed_at.set(row, closed);
+    time.abandoned_at.set(row, abandoned);
+    for (let f = 0; f < CONTACT_TIME.length; f++) time[CONTACT_TIME[f]].set(row, latestTime[f]);
     // Each code is looked up before its column is indexed: a lookup may widen the column.
     for (let f = 0; f < CONTACT_TEXT.length; f++) {
       const code = textTo[f](latestText[f]);
@@ -373,7 +376,7 @@ export function foldEvents(events: EventTable, contacts: TableBuilder<KindSpec>,
       const e = replyRows[r];
       const reply = replies.reserve();
       replies.setNumber('contact', reply, row);
-      replies.time.at[reply] = at[e];
+      replies.time.at.set(reply, at.at(e));
       replies.setNumber('response_seconds', reply, replyWaits[r]);
       const agentCode = replyAgentTo(actorCodes[e]);
       replies.text.agent.codes[reply] = agentCode;

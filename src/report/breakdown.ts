@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Dataset } from '../model/dataset.js';
-import type { TextColumn } from '../model/table.js';
+import type { TextColumn, TimeColumn } from '../model/table.js';
 import type { Interval } from '../metrics/types.js';
 import { localWeekdayHour } from '../metrics/columns.js';
 import { zoneResolver } from '../time/zone.js';
@@ -159,7 +159,10 @@ function clockGroups(data: Dataset, dimension: 'hour' | 'weekday', period: Inter
     return dimension === 'hour' ? hour : weekday;
   };
   const size = dimension === 'hour' ? 24 : 7;
-  const groupOfTime = (times: Float64Array) => (i: number) => (times[i] === times[i] ? bucket(times[i]) : -1);
+  const groupOfTime = (times: TimeColumn) => (i: number) => {
+    const t = times.at(i);
+    return t === t ? bucket(t) : -1;
+  };
   const contactLists = splitRows(scope.contactRows, data.contacts.length, size, groupOfTime(data.contacts.time.created_at));
   const surveyLists = splitRows(scope.surveyRows, data.surveys.length, size, groupOfTime(data.surveys.time.responded_at));
   const none = new Int32Array(0);

@@ -1,5 +1,5 @@
 import type { Dataset } from '../model/dataset.js';
-import type { TextColumn } from '../model/table.js';
+import type { TextColumn, TimeColumn } from '../model/table.js';
 import type { Interval } from '../metrics/types.js';
 
 /** Dimension filters: each a list of accepted values; absent = no filter. */
@@ -123,10 +123,10 @@ export function selectScope(data: Dataset, filters: Filters): Scope {
 }
 
 /** The latest instant a contact carries (its lifecycle and SLA due times). */
-function lastInstant(timeColumns: readonly Float64Array[], row: number): number {
+function lastInstant(timeColumns: readonly TimeColumn[], row: number): number {
   let last = -Infinity;
   for (let c = 0; c < timeColumns.length; c++) {
-    const t = timeColumns[c][row];
+    const t = timeColumns[c].at(row);
     if (t > last) last = t;
   }
   return last;
@@ -151,10 +151,10 @@ export function countUsed(data: Dataset, scope: Scope, period: Interval, inputCo
   const contactCount = contactRows ? contactRows.length : contacts.length;
   for (let k = 0; k < contactCount; k++) {
     const i = contactRows ? contactRows[k] : k;
-    if (!(contacts.time.created_at[i] < end)) continue;
-    const ended = !Number.isNaN(contacts.time.resolved_at[i]) || !Number.isNaN(contacts.time.closed_at[i]);
+    if (!(contacts.time.created_at.at(i) < end)) continue;
+    const ended = contacts.time.resolved_at.has(i) || contacts.time.closed_at.has(i);
     // created in the period: its last instant is in it or later, no need to look for it
-    if (!ended || contacts.time.created_at[i] >= start || lastInstant(timeColumns, i) >= start) {
+    if (!ended || contacts.time.created_at.at(i) >= start || lastInstant(timeColumns, i) >= start) {
       if (i < folded) used[contacts.input[i]]++;
       else contactUsed![i] = 1;
     }
@@ -169,15 +169,15 @@ export function countUsed(data: Dataset, scope: Scope, period: Interval, inputCo
   const surveyCount = surveyRows ? surveyRows.length : surveys.length;
   for (let k = 0; k < surveyCount; k++) {
     const i = surveyRows ? surveyRows[k] : k;
-    const t = surveys.time.responded_at[i];
+    const t = surveys.time.responded_at.at(i);
     if (t >= start && t < end) used[surveys.input[i]]++;
   }
   const customerRows = scope.customerRows;
   const customerCount = customerRows ? customerRows.length : customers.length;
   for (let k = 0; k < customerCount; k++) {
     const i = customerRows ? customerRows[k] : k;
-    const ended = customers.time.ended_at[i];
-    if (customers.time.started_at[i] < end && !(ended < start)) used[customers.input[i]]++;
+    const ended = customers.time.ended_at.at(i);
+    if (customers.time.started_at.at(i) < end && !(ended < start)) used[customers.input[i]]++;
   }
   return used;
 }

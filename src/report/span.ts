@@ -1,3 +1,4 @@
+import type { TimeColumn } from '../model/table.js';
 import { DateTime } from 'luxon';
 import type { Dataset } from '../model/dataset.js';
 import type { Period } from '../time/period.js';
@@ -11,16 +12,19 @@ import type { Period } from '../time/period.js';
 export function dataSpan(data: Dataset, zone: string): Period | undefined {
   let first = Infinity;
   let last = -Infinity;
-  const see = (column: Float64Array) => {
+  const see = (column: TimeColumn) => {
     for (let i = 0; i < column.length; i++) {
-      const t = column[i];
+      const t = column.at(i);
       if (t < first) first = t;
       if (t > last) last = t;
     }
   };
   see(data.contacts.time.created_at);
   for (const column of Object.values(data.contacts.time)) {
-    for (let i = 0; i < column.length; i++) if (column[i] > last) last = column[i];
+    for (let i = 0; i < column.length; i++) {
+      const t = column.at(i);
+      if (t > last) last = t;
+    }
   }
   see(data.surveys.time.responded_at);
   if (!Number.isFinite(first)) return undefined;

@@ -13,7 +13,7 @@ import { expandSources } from '../../src/ingest/sources.js';
 import type { Kind } from '../../src/model/fields.js';
 import { KEY_FIELD, KINDS, KIND_NAMES } from '../../src/model/fields.js';
 import type { Dataset } from '../../src/model/dataset.js';
-import { textAt } from '../../src/model/table.js';
+import { TimeColumn, textAt } from '../../src/model/table.js';
 import type { TextColumn } from '../../src/model/table.js';
 import { COLUMNS, contactRows } from '../helpers/contacts.js';
 import type { ContactRow } from '../helpers/contacts.js';
@@ -141,7 +141,8 @@ function expectAccounted(result: ReadResult, files: readonly HostileFile[]): voi
       for (const field of requiredFields(kind)) {
         const spec = KINDS[kind][field as keyof (typeof KINDS)[typeof kind]] as { type: string };
         if (spec.type === 'time' || spec.type === 'number') {
-          const value = (table[spec.type] as Record<string, Float64Array>)[field][row];
+          const column = (table[spec.type] as Record<string, ArrayLike<number> | TimeColumn>)[field];
+          const value = column instanceof TimeColumn ? column.at(row) : column[row];
           expect(Number.isFinite(value), `${kind} row ${row}: required ${field} is a finite number (${value})`).toBe(true);
         } else if (spec.type === 'text') {
           expect(textAt((table.text as Record<string, TextColumn>)[field], row), `${kind} row ${row}: required ${field}`).toBeDefined();
@@ -238,9 +239,9 @@ function rowsOf(data: Dataset): Record<string, unknown[]> {
     rows[kind] = Array.from({ length: table.length }, (_, row) => {
       const values: Record<string, unknown> = { input: table.input[row], line: table.line[row] };
       for (const group of ['time', 'number', 'flag'] as const) {
-        for (const [name, column] of Object.entries(table[group] as Record<string, ArrayLike<number>>)) {
+        for (const [name, column] of Object.entries(table[group] as Record<string, ArrayLike<number> | TimeColumn>)) {
           // NaN and -1 (missing) are kept as they are: toEqual treats NaN as equal to NaN.
-          values[name] = column[row];
+          values[name] = column instanceof TimeColumn ? column.at(row) : column[row];
         }
       }
       for (const [name, column] of Object.entries(table.text as Record<string, TextColumn>)) values[name] = textAt(column, row);

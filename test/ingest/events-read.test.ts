@@ -41,12 +41,12 @@ describe('event-level files read in parallel', () => {
     expect(workerRanges).toBeGreaterThan(0);
     expect(one.contacts.length).toBe(300);
     expect(many.contacts.length).toBe(300);
-    for (const [name, column] of Object.entries(one.contacts.time)) expect(Array.from(many.contacts.time[name as keyof typeof one.contacts.time]), name).toEqual(Array.from(column));
+    for (const [name, column] of Object.entries(one.contacts.time)) expect(Array.from(many.contacts.time[name as keyof typeof one.contacts.time].toMillis()), name).toEqual(Array.from(column.toMillis()));
     for (const [name, column] of Object.entries(one.contacts.number)) expect(Array.from(many.contacts.number[name as keyof typeof one.contacts.number]), name).toEqual(Array.from(column));
     const ids = (data: Dataset) => Array.from(data.contacts.text.id.codes, (code) => data.contacts.text.id.values[code]);
     expect(ids(many)).toEqual(ids(one));
     expect(many.replies!.length).toBe(one.replies!.length);
-    expect(Array.from(many.replies!.time.at)).toEqual(Array.from(one.replies!.time.at));
+    expect(Array.from(many.replies!.time.at.toMillis())).toEqual(Array.from(one.replies!.time.at.toMillis()));
     expect(Array.from(many.eventRows!.contact)).toEqual(Array.from(one.eventRows!.contact));
   });
 });

@@ -8,7 +8,9 @@ import { planRanges } from '../../src/ingest/parallel.js';
 import type { ParallelOptions } from '../../src/ingest/parallel.js';
 import { expandSources } from '../../src/ingest/sources.js';
 import type { Dataset } from '../../src/model/dataset.js';
+import type { TimeColumn } from '../../src/model/table.js';
 import { cli, tempFiles } from '../helpers/cli.js';
+import { columnValues } from '../helpers/columns.js';
 
 /**
  * Reading a file on several cores (src/ingest/parallel.ts) must give exactly what one thread
@@ -30,8 +32,8 @@ function expectSameData(actual: Dataset, expected: Dataset): void {
     const e = expected[kind] as unknown as Record<string, unknown>;
     expect(a.length, kind).toBe(e.length);
     for (const group of ['time', 'number', 'flag'] as const) {
-      for (const [name, column] of Object.entries(e[group] as Record<string, ArrayLike<number>>)) {
-        expect(Array.from((a[group] as Record<string, ArrayLike<number>>)[name]), `${kind}.${name}`).toEqual(Array.from(column));
+      for (const [name, column] of Object.entries(e[group] as Record<string, ArrayLike<number> | TimeColumn>)) {
+        expect(columnValues((a[group] as Record<string, ArrayLike<number> | TimeColumn>)[name]), `${kind}.${name}`).toEqual(columnValues(column));
       }
     }
     for (const [name, column] of Object.entries(e.text as Record<string, { codes: Int32Array; values: string[] }>)) {

@@ -112,13 +112,13 @@ describe('PresetReader', () => {
     expect(table.length).toBe(2);
     expect(reader.rowsFolded).toBe(2);
     expect(contacts.log.read).toBe(2);
-    expect(iso(table.time.created_at[0])).toBe('2016-02-29T01:16:00.000Z');
-    expect(iso(table.time.resolved_at[0])).toBe('2016-03-01T10:00:00.000Z'); // sys_mod_count 3 wins over the later row's 2
+    expect(iso(table.time.created_at.at(0))).toBe('2016-02-29T01:16:00.000Z');
+    expect(iso(table.time.resolved_at.at(0))).toBe('2016-03-01T10:00:00.000Z'); // sys_mod_count 3 wins over the later row's 2
     expect(table.text.status.values[table.text.status.codes[0]]).toBe('closed');
     expect(table.text.priority.values[table.text.priority.codes[0]]).toBe('high');
     expect(table.text.priority.values[table.text.priority.codes[1]]).toBe('low');
     expect(table.flag.sla_resolution_met[0]).toBe(0);
-    expect(table.time.resolved_at[1]).toBeNaN();
+    expect(table.time.resolved_at.at(1)).toBeNaN();
     expect(table.text.agent.codes[1]).toBe(-1); // '?' is empty
   });
 
@@ -133,7 +133,7 @@ describe('PresetReader', () => {
     reader.row(['3', 'Web Widget', '2024-03-01 11:00:00', '2024-03-01 12:00:00', 'Bad', '', 'bo'], 4);
     const c = (contacts.table.build() as unknown as ContactTable);
     expect(c.text.channel.values).toEqual(['phone', 'social', 'web']);
-    expect(iso(c.time.first_response_at[0])).toBe('2024-03-01T09:30:00.000Z');
+    expect(iso(c.time.first_response_at.at(0))).toBe('2024-03-01T09:30:00.000Z');
     expect(c.number.first_response_seconds[1]).toBeNaN();
     expect(contacts.log.warnings).toBe(1);
     const s = (surveys.table.build() as unknown as SurveyTable);
@@ -190,10 +190,10 @@ describe('config mappings', () => {
     reader.row(['ID1', 'Diane', '1-Jan-21', '9:12', 'Y', '109'], 2);
     reader.row(['ID2', 'Becky', '1-Jan-21', '9:47', 'N', '0'], 3);
     const c = (contacts.table.build() as unknown as ContactTable);
-    expect(iso(c.time.answered_at[0])).toBe('2021-01-01T09:13:49.000Z');
-    expect(c.time.abandoned_at[0]).toBeNaN();
-    expect(c.time.answered_at[1]).toBeNaN();
-    expect(iso(c.time.abandoned_at[1])).toBe('2021-01-01T09:47:00.000Z');
+    expect(iso(c.time.answered_at.at(0))).toBe('2021-01-01T09:13:49.000Z');
+    expect(c.time.abandoned_at.at(0)).toBeNaN();
+    expect(c.time.answered_at.at(1)).toBeNaN();
+    expect(iso(c.time.abandoned_at.at(1))).toBe('2021-01-01T09:47:00.000Z');
     expect(c.text.channel.values).toEqual(['phone']);
     expect(reader.mappedColumns.created_at).toBe('Date + Time');
     expect(reader.mappedColumns.agent).toBe('Agent'); // native column names keep working

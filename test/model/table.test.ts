@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { CONTACT_FIELDS } from '../../src/model/fields.js';
 import type { KindSpec } from '../../src/model/fields.js';
 import { TableBuilder } from '../../src/model/table.js';
+import type { ContactTable } from '../../src/model/table.js';
 
 const spec = CONTACT_FIELDS as KindSpec;
+const built = (builder: TableBuilder<KindSpec>) => builder.build() as unknown as ContactTable;
 
 describe('TableBuilder', () => {
   it('gives arrays only to the fields in use; the others read as missing', () => {
@@ -12,16 +14,16 @@ describe('TableBuilder', () => {
     builder.use(['id', 'created_at']);
     for (let i = 0; i < 10; i++) {
       const row = builder.reserve();
-      builder.time.created_at[row] = i;
+      builder.time.created_at.set(row, i * 1000);
       const code = builder.text.id.code(`T${i}`);
       builder.text.id.codes[row] = code;
       builder.commit(0, i + 2);
     }
-    const table = builder.build();
+    const table = built(builder);
     expect(builder.columns()).toHaveProperty(['time.created_at']);
     expect(builder.columns()).not.toHaveProperty(['time.resolved_at']);
     expect(table.length).toBe(10);
-    expect(Array.from(table.time.resolved_at)).toEqual(new Array(10).fill(NaN));
+    expect(Array.from(table.time.resolved_at.toMillis())).toEqual(new Array(10).fill(NaN));
     expect(Array.from(table.number.agent_replies)).toEqual(new Array(10).fill(NaN));
     expect(Array.from(table.flag.escalated)).toEqual(new Array(10).fill(-1));
     expect(Array.from(table.text.agent.codes)).toEqual(new Array(10).fill(-1));
@@ -32,13 +34,13 @@ describe('TableBuilder', () => {
     const builder = new TableBuilder(spec, 2);
     builder.use(['created_at']);
     builder.reserve();
-    builder.time.created_at[0] = 1;
+    builder.time.created_at.set(0, 1000);
     builder.commit(0, 2);
     builder.use(['resolved_at']);
     const row = builder.reserve();
-    builder.time.resolved_at[row] = 5;
+    builder.time.resolved_at.set(row, 5000);
     builder.commit(0, 3);
-    expect(Array.from(builder.build().time.resolved_at)).toEqual([NaN, 5]);
+    expect(Array.from(built(builder).time.resolved_at.toMillis())).toEqual([NaN, 5000]);
   });
 
   it('widens text codes and numbers as values need, keeping every value exact', () => {
@@ -61,7 +63,7 @@ describe('TableBuilder', () => {
             builder.setNumber('agent_replies', row, r.replies);
             builder.commit(0, i + 2);
           });
-          const table = builder.build();
+          const table = built(builder);
           expect(rows.map((_, i) => table.text.agent.values[table.text.agent.codes[i]])).toEqual(names);
           expect(Array.from(table.number.agent_replies)).toEqual(rows.map((r) => r.replies));
         },
@@ -74,14 +76,36 @@ describe('TableBuilder', () => {
     builder.use(['agent', 'created_at']);
     for (let i = 0; i < 200; i++) {
       const row = builder.reserve();
-      builder.time.created_at[row] = i;
+      builder.time.created_at.set(row, i * 1000);
       const code = builder.text.agent.code(`a${i}`);
       builder.text.agent.codes[row] = code;
       builder.commit(0, i + 2);
     }
-    const table = builder.build();
+    const table = built(builder);
     expect(table.text.agent.codes).toBeInstanceOf(Int16Array);
-    expect(Array.from(table.time.created_at)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    expect(Array.from(table.time.created_at.toMillis())).toEqual(Array.from({ length: 200 }, (_, i) => i * 1000));
+  });
+
+  it('holds times as Int32 seconds until one needs milliseconds, keeping every time exact', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }).map((s) => s * 1000), fc.integer({ min: -8.64e15, max: 8.64e15 }), fc.constant(NaN)), {
+          maxLength: 50,
+        }),
+        (times) => {
+          const builder = new TableBuilder(spec, 4);
+          builder.use(['created_at']);
+          times.forEach((ms, i) => {
+            builder.time.created_at.set(builder.reserve(), ms);
+            builder.commit(0, i + 2);
+          });
+          const column = built(builder).time.created_at;
+          expect(Array.from(column.toMillis())).toEqual(times);
+          const allSeconds = times.every((ms) => ms !== ms || (ms % 1000 === 0 && ms / 1000 > -(2 ** 31) && ms / 1000 < 2 ** 31));
+          expect(column.seconds !== undefined).toBe(allSeconds);
+        },
+      ),
+    );
   });
 
   it('starts identifiers as Int32 codes, labels as Int8 and other text as Int16', () => {

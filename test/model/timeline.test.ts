@@ -4,7 +4,7 @@ import type { KindSpec } from '../../src/model/fields.js';
 import { CONTACT_FIELDS, EVENT_FIELDS } from '../../src/model/fields.js';
 import type { PlainRecord } from '../../src/model/records.js';
 import { tableFromRecords } from '../../src/model/records.js';
-import type { ContactTable } from '../../src/model/table.js';
+import type { ContactTable, TimeColumn } from '../../src/model/table.js';
 import { TableBuilder } from '../../src/model/table.js';
 import { foldEvents } from '../../src/model/timeline.js';
 
@@ -40,10 +40,12 @@ function fold(records: EventRecord[], rowContacts: { id: string; created_at: str
     events.line[i] = line;
   });
   const builder = new TableBuilder(CONTACT_FIELDS as KindSpec);
+  builder.use(['created_at', 'id']);
   rowContacts.forEach((c, i) => {
     const row = builder.reserve();
-    builder.time.created_at[row] = Date.parse(c.created_at);
-    builder.text.id.codes[row] = builder.text.id.code(c.id);
+    builder.time.created_at.set(row, Date.parse(c.created_at));
+    const code = builder.text.id.code(c.id);
+    builder.text.id.codes[row] = code;
     builder.commit(0, i + 2);
   });
   const rejects: Folded['rejects'] = [];
@@ -56,7 +58,7 @@ function fold(records: EventRecord[], rowContacts: { id: string; created_at: str
     const out: Record<string, string | number | boolean> = {};
     for (const [name, spec] of Object.entries(CONTACT_FIELDS)) {
       if (spec.type === 'time') {
-        const t = (contacts.time as Record<string, Float64Array>)[name][row];
+        const t = (contacts.time as Record<string, TimeColumn>)[name].at(row);
         if (t === t) out[name] = new Date(t).toISOString();
       } else if (spec.type === 'number') {
         const n = (contacts.number as Record<string, Float64Array>)[name][row];
@@ -342,7 +344,7 @@ describe('timeline: replies', () => {
     const r = f.replies;
     expect(r.length).toBe(3);
     expect([...r.number.response_seconds]).toEqual([1200, NaN, 120]);
-    expect([...r.time.at]).toEqual([at(1200), at(1300), at(2120)].map(Date.parse));
+    expect([...r.time.at.toMillis()]).toEqual([at(1200), at(1300), at(2120)].map(Date.parse));
     expect([...r.number.contact]).toEqual([0, 0, 0]);
     expect([...r.flag.canned]).toEqual([1, 0, 1]);
     expect([...r.text.agent.codes].map((c) => r.text.agent.values[c])).toEqual(['ana', 'ana', 'bo']);
