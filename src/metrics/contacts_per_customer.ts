@@ -1,3 +1,4 @@
+import type { TextColumn } from '../model/table.js';
 import { compareText, contactsCreated } from './columns.js';
 import type { MetricInput } from './types.js';
 import { defineMetric } from './types.js';
@@ -51,9 +52,9 @@ export const TOP_CUSTOMERS = 10;
 export function contactsPerCustomer(input: MetricInput): ContactsPerCustomerResult {
   const contacts = input.data.contacts;
   const customerCodes = contacts.text.customer_id.codes;
-  const customerIds = contacts.text.customer_id.values;
+  const customerIds = contacts.text.customer_id;
 
-  const contactsPerCode = new Int32Array(customerIds.length);
+  const contactsPerCode = new Int32Array(customerIds.size);
   const created = contactsCreated(input);
   // The customers met, once each: the ranking goes over them, not over every customer read (a
   // breakdown group meets a few of them).
@@ -80,7 +81,7 @@ export function contactsPerCustomer(input: MetricInput): ContactsPerCustomerResu
     repeatCustomers,
     repeatShare: customers === 0 ? null : (100 * repeatCustomers) / customers,
     top: top.map(({ customer, agents, handleTimeSeconds }) => ({
-      customer_id: customerIds[customer],
+      customer_id: customerIds.valueAt(customer),
       contacts: contactsPerCode[customer],
       agents: [...agents].sort(compareText),
       handleTimeSeconds,
@@ -100,11 +101,11 @@ interface TopCandidate {
  * id: a selection into a short ordered list, so the cost grows with the number of candidates, not
  * with a full sort.
  */
-function topCustomers(candidates: Int32Array, contactsPerCode: Int32Array, customerIds: readonly string[]): TopCandidate[] {
+function topCustomers(candidates: Int32Array, contactsPerCode: Int32Array, customerIds: TextColumn): TopCandidate[] {
   const ranked: number[] = [];
   const ranksBefore = (a: number, b: number): boolean =>
     contactsPerCode[a] > contactsPerCode[b] ||
-    (contactsPerCode[a] === contactsPerCode[b] && compareText(customerIds[a], customerIds[b]) < 0);
+    (contactsPerCode[a] === contactsPerCode[b] && compareText(customerIds.valueAt(a), customerIds.valueAt(b)) < 0);
   for (const code of candidates) {
     if (ranked.length === TOP_CUSTOMERS && !ranksBefore(code, ranked[ranked.length - 1])) continue;
     let position = ranked.length;
@@ -123,7 +124,7 @@ function describeTopCustomers(input: MetricInput, created: Int32Array, top: TopC
   const customerCodes = contacts.text.customer_id.codes;
   const agents = contacts.text.agent;
   // Position in `top` + 1 of each customer code, 0 for customers not in it.
-  const topPlace = new Uint8Array(contacts.text.customer_id.values.length);
+  const topPlace = new Uint8Array(contacts.text.customer_id.size);
   top.forEach((candidate, position) => (topPlace[candidate.customer] = position + 1));
   for (const i of created) {
     const customer = customerCodes[i];

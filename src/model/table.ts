@@ -11,7 +11,14 @@ import { TextDictionary } from './dictionary.js';
  */
 export interface TextColumn {
   codes: CodeArray;
+  /** Every value by code, as strings: made on first use, so leave it to small dictionaries. */
   values: string[];
+  /** The number of values. */
+  readonly size: number;
+  /** One value, without making strings of the others (ids: a million strings are ~50 MB of heap). */
+  valueAt(code: number): string;
+  /** The code of a value, or -1. */
+  find(value: string): number;
 }
 
 export interface Table<S extends KindSpec> {
@@ -587,6 +594,11 @@ export class TableBuilder<S extends KindSpec> {
         get values() {
           return column.values;
         },
+        get size() {
+          return column.size;
+        },
+        valueAt: (code) => column.valueAt(code),
+        find: (value) => column.find(value),
       };
     }
     return {

@@ -65,14 +65,16 @@ function matchSurveyContacts(data: Dataset): Int32Array {
   const rows = new Int32Array(surveys.length).fill(-1);
   if (surveys.length === 0) return rows;
   const link = surveys.text.contact_id;
-  const codeOfId = new Map<string, number>();
-  link.values.forEach((id, code) => codeOfId.set(id, code));
-  const rowByCode = new Int32Array(link.values.length).fill(-1);
   const ids = contacts.text.id;
-  // Ascending, so that of two contacts with one id the last read is taken.
-  for (let i = 0; i < contacts.length; i++) {
-    const code = codeOfId.get(ids.values[ids.codes[i]]);
-    if (code !== undefined) rowByCode[code] = i;
+  // The contact row of each id. Ascending, so that of two contacts with one id the last read is taken.
+  const rowOfId = new Int32Array(ids.size).fill(-1);
+  for (let i = 0; i < contacts.length; i++) if (ids.codes[i] >= 0) rowOfId[ids.codes[i]] = i;
+  // Each distinct contact_id is looked up once in the contacts' id dictionary, without making
+  // strings of every contact id.
+  const rowByCode = new Int32Array(link.size).fill(-1);
+  for (let code = 0; code < link.size; code++) {
+    const id = ids.find(link.valueAt(code));
+    if (id >= 0) rowByCode[code] = rowOfId[id];
   }
   for (let i = 0; i < surveys.length; i++) if (link.codes[i] >= 0) rows[i] = rowByCode[link.codes[i]];
   return rows;
