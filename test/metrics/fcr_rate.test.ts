@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contactsFrom } from '../../src/model/records.js';
 import type { PlainRecord } from '../../src/model/records.js';
-import { fcrRate, indexCreatedByCustomer } from '../../src/metrics/fcr_rate.js';
+import { fcrRate, indexCreatedByCustomer, repeatContacts } from '../../src/metrics/fcr_rate.js';
 import { after, hasNoNaN, metricInput } from './helpers.js';
 
 const RESOLVED = '2024-03-10T12:00:00Z';
@@ -110,6 +110,26 @@ describe('fcr_rate', () => {
     const none = fcrRate(metricInput({ contacts, contactInScope: [0, 0] }));
     expect(none).toMatchObject({ n: 0, value: null, ci95: null, byChannel: {} });
     expect(hasNoNaN(none)).toBe(true);
+  });
+
+  it('flags, once per table and window, the contacts whose customer wrote again after their resolution', () => {
+    const contacts = contactsFrom([
+      { id: 'a', customer_id: 'c1', created_at: '2024-03-01T00:00:00Z', resolved_at: '2024-03-02T00:00:00Z' },
+      // a's repeat, three days after its resolution; none after b's own
+      { id: 'b', customer_id: 'c1', created_at: '2024-03-05T00:00:00Z', resolved_at: '2024-03-06T00:00:00Z' },
+      // the only contact of c2, created after its own resolution (bad data): not its own repeat
+      { id: 'c', customer_id: 'c2', created_at: '2024-03-20T00:00:00Z', resolved_at: '2024-03-10T00:00:00Z' },
+      // out of creation order: e (c3) is created 18 days after f's resolution, outside the week
+      { id: 'e', customer_id: 'c3', created_at: '2024-03-20T00:00:00Z', resolved_at: '2024-03-21T00:00:00Z' },
+      { id: 'f', customer_id: 'c3', created_at: '2024-03-01T00:00:00Z', resolved_at: '2024-03-02T00:00:00Z' },
+      { id: 'g', created_at: '2024-03-01T00:00:00Z', resolved_at: '2024-03-02T00:00:00Z' },
+      // not resolved: no repeat to look for, yet a contact that others' windows see
+      { id: 'h', customer_id: 'c3', created_at: '2024-03-25T00:00:00Z' },
+    ]);
+    const repeats = repeatContacts(contacts, WEEK * 1000);
+    expect([...repeats]).toEqual([1, 0, 0, 1, 0, 0, 0]);
+    expect(repeatContacts(contacts, WEEK * 1000)).toBe(repeats);
+    expect([...repeatContacts(contacts, 86400 * 1000)]).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('indexes creation times sorted within each customer', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quantile, rate, summarizeDurations, summarizeSample, wilsonInterval, Z_95 } from '../../src/metrics/stats.js';
+import { quantile, rate, summarizeDurations, summarizeSample, summarizeSampleInPlace, wilsonInterval, Z_95 } from '../../src/metrics/stats.js';
 
 describe('quantile', () => {
   it('interpolates between the closest ranks (numpy default, PERCENTILE.INC)', () => {
@@ -95,6 +95,26 @@ describe('summarizeDurations', () => {
 
   it('summarizes other units the same way', () => {
     expect(summarizeSample([1, 2, 6], 'replies')).toMatchObject({ unit: 'replies', n: 3, mean: 3, median: 2 });
+  });
+});
+
+describe('summarizeSampleInPlace', () => {
+  it('gives what summarizeSample gives, reordering the sample instead of copying it', () => {
+    const sample = Float64Array.of(4, 1, 3, 2);
+    expect(summarizeSampleInPlace(sample, 'replies')).toEqual(summarizeSample([4, 1, 3, 2], 'replies'));
+    expect([...sample].sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('agrees with summarizeSample on any sample, large ones and zeros of both signs included', () => {
+    const value = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constant(-0), fc.double({ noNaN: true, min: -1e6, max: 1e6 }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 2000, size: 'max' }), (values) => {
+        const sample = Float64Array.from(values);
+        expect(summarizeSampleInPlace(sample, 'x')).toEqual(summarizeSample(values, 'x'));
+        // the same values, perhaps in another order
+        expect(Float64Array.from(sample).sort()).toEqual(Float64Array.from(values).sort());
+      }),
+    );
   });
 });
 
