@@ -99,13 +99,21 @@ interface TopCandidate {
 /**
  * The customers with most contacts among the candidates (each once), most first, ties by customer
  * id: a selection into a short ordered list, so the cost grows with the number of candidates, not
- * with a full sort.
+ * with a full sort. Ids are made into strings only for ties, once each.
  */
 function topCustomers(candidates: Int32Array, contactsPerCode: Int32Array, customerIds: TextColumn): TopCandidate[] {
   const ranked: number[] = [];
+  const ids = new Map<number, string>();
+  const idOf = (code: number): string => {
+    let id = ids.get(code);
+    if (id === undefined) {
+      id = customerIds.valueAt(code);
+      ids.set(code, id);
+    }
+    return id;
+  };
   const ranksBefore = (a: number, b: number): boolean =>
-    contactsPerCode[a] > contactsPerCode[b] ||
-    (contactsPerCode[a] === contactsPerCode[b] && compareText(customerIds.valueAt(a), customerIds.valueAt(b)) < 0);
+    contactsPerCode[a] > contactsPerCode[b] || (contactsPerCode[a] === contactsPerCode[b] && compareText(idOf(a), idOf(b)) < 0);
   for (const code of candidates) {
     if (ranked.length === TOP_CUSTOMERS && !ranksBefore(code, ranked[ranked.length - 1])) continue;
     let position = ranked.length;

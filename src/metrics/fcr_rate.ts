@@ -33,10 +33,7 @@ export interface CreatedByCustomer {
 export function indexCreatedByCustomer(contacts: ContactTable): CreatedByCustomer {
   const customerCodes = contacts.text.customer_id.codes;
   const createdAt = contacts.time.created_at;
-  // As many customers as the largest code says: the dictionary's `values` would make a string of
-  // every customer id.
-  let customerCount = 0;
-  for (let i = 0; i < contacts.length; i++) if (customerCodes[i] >= customerCount) customerCount = customerCodes[i] + 1;
+  const customerCount = contacts.text.customer_id.size;
   // A counting sort by customer: count, turn counts into starting offsets, then place.
   const start = new Int32Array(customerCount + 1);
   for (let i = 0; i < contacts.length; i++) {
