@@ -110,19 +110,26 @@ export function shared<T>(input: MetricInput, name: string, compute: () => T): T
 /**
  * Of the in-scope rows (`rows`, or all `length` rows of the table when absent), those whose
  * instant `at` falls in the period, ascending. Counted first, then filled: the list holds
- * exactly the rows selected, nothing sized by the table.
+ * exactly the rows selected, nothing sized by the table. The filling pass goes from the first
+ * row counted to the last: exports come in time order, so a period's rows are mostly a stretch.
  */
 export function rowsWithin(rows: Int32Array | undefined, length: number, at: TimeColumn, period: Interval): Int32Array {
   const { start, end } = period;
   const count = rows ? rows.length : length;
   let selected = 0;
+  let first = count;
+  let last = -1;
   for (let k = 0; k < count; k++) {
     const t = at.at(rows ? rows[k] : k);
-    if (t >= start && t < end) selected++;
+    if (t >= start && t < end) {
+      selected++;
+      if (first === count) first = k;
+      last = k;
+    }
   }
   const within = new Int32Array(selected);
   let next = 0;
-  for (let k = 0; k < count; k++) {
+  for (let k = first; k <= last; k++) {
     const i = rows ? rows[k] : k;
     const t = at.at(i);
     if (t >= start && t < end) within[next++] = i;
@@ -217,8 +224,9 @@ export function localWeekdayHour(at: number, zone: { offsetAt(utcMs: number): nu
  * duration metric is attributed: to the period in which the measured interval ends. With
  * `input.businessTime` (--business-hours) only the open seconds between the two instants count,
  * unless the export gave the business-hour duration itself (`exportedBusinessSeconds`), which is
- * then used. Counted first, then filled: the sample holds exactly the durations, not room for a
- * table's worth, and is the caller's to summarize in place.
+ * then used. Counted first, then filled (from the first row counted to the last, as in
+ * rowsWithin): the sample holds exactly the durations, not room for a table's worth, and is the
+ * caller's to summarize in place.
  */
 export function secondsBetween(
   input: MetricInput,
@@ -231,14 +239,20 @@ export function secondsBetween(
   const rows = input.contactRows;
   const count = rows ? rows.length : input.data.contacts.length;
   let durations = 0;
+  let first = count;
+  let last = -1;
   for (let k = 0; k < count; k++) {
     const i = rows ? rows[k] : k;
     const later = to.at(i);
-    if (later >= start && later < end && from.has(i)) durations++;
+    if (later >= start && later < end && from.has(i)) {
+      durations++;
+      if (first === count) first = k;
+      last = k;
+    }
   }
   const seconds = new Float64Array(durations);
   let next = 0;
-  for (let k = 0; k < count; k++) {
+  for (let k = first; k <= last; k++) {
     const i = rows ? rows[k] : k;
     const later = to.at(i);
     const earlier = from.at(i);
