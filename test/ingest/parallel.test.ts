@@ -164,11 +164,14 @@ describe('reading a file on several cores', () => {
   });
 
   it('widens columns whose values first outgrow them in a worker\'s range, as one thread does', async () => {
-    // Before the cut: one channel, one agent, small whole counts. After it: 300 channels (past
-    // Int8 codes), 40,000 agents (past Int16), fractional and huge counts (past Float32).
-    const rows = ['id,channel,created_at,agent,agent_replies,handoffs'];
-    for (let i = 0; i < 40_000; i++) rows.push(`A${i},email,2024-03-01T00:00:00Z,Ana,1,0`);
-    for (let i = 0; i < 40_000; i++) rows.push(`B${i},ch${i % 300},2024-03-02T00:00:00Z,agent ${i},${i % 2 ? '2.5' : '123456789'},${i}`);
+    // Before the cut: one channel, one agent, small whole counts, whole-second times. After it:
+    // 300 channels (past Int8 codes), 40,000 agents (past Int16), fractional and huge counts
+    // (past Float32), replies timed to the millisecond (past Int32 seconds).
+    const rows = ['id,channel,created_at,first_response_at,agent,agent_replies,handoffs'];
+    for (let i = 0; i < 40_000; i++) rows.push(`A${i},email,2024-03-01T00:00:00Z,2024-03-01T00:01:00Z,Ana,1,0`);
+    for (let i = 0; i < 40_000; i++) {
+      rows.push(`B${i},ch${i % 300},2024-03-02T00:00:00Z,2024-03-02T00:01:00.${String(i % 1000).padStart(3, '0')}Z,agent ${i},${i % 2 ? '2.5' : '123456789'},${i}`);
+    }
     const dir = tempFiles({ 'contacts.csv': rows.join('\n') });
     for (const stepRows of [1000, 100_000]) expect(await expectSameRead(dir, { minBytes: 0, ranges: 2, stepRows })).toBe(1);
     const { contacts } = (await read(dir, { minBytes: 0, ranges: 2 })).data;
@@ -178,6 +181,9 @@ describe('reading a file on several cores', () => {
     expect(contacts.number.handoffs).toBeInstanceOf(Float32Array);
     expect(contacts.number.agent_replies[40_001]).toBe(2.5);
     expect(contacts.number.agent_replies[40_000]).toBe(123456789);
+    expect(contacts.time.first_response_at.ms).toBeInstanceOf(Float64Array);
+    expect(contacts.time.first_response_at.at(40_007)).toBe(Date.parse('2024-03-02T00:01:00.007Z'));
+    expect(contacts.time.created_at.seconds).toBeInstanceOf(Int32Array);
   });
 
   it('reads a range itself when the cut falls inside a quoted field with newlines', async () => {
