@@ -18,6 +18,13 @@ const text = fc.oneof(
 );
 const latin1Text = fc.string({ unit: fc.integer({ min: 0, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength: 12 });
 
+/**
+ * The bits of a slot for code + 1 at first: the default (24, leaving 8 for the hash's tag); few,
+ * so that the codes outgrow them after a few values and the table moves to wider ones (fewer tag
+ * bits), several times over; or most, leaving a tag of 1 to 4 bits that many values share.
+ */
+const codeBits = fc.oneof(fc.constant(24), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 28, max: 31 }));
+
 /** One call on a dictionary, with the text to look up placed inside a larger string. */
 type Step =
   | { op: 'code' | 'find' | 'append'; text: string; before: string; after: string }
@@ -90,10 +97,11 @@ function contentValues(content: DictionaryContent): string[] {
 describe('TextDictionary', () => {
   it('answers code, find and append like a Map, looked up by ranges of larger strings', () => {
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 400 }), (steps) => {
-        const dictionary = new TextDictionary();
+      fc.property(fc.array(step, { maxLength: 400 }), codeBits, fc.boolean(), (steps, bits, withAppend) => {
+        // Without appends every value is indexed, and rehashing takes them in code order.
+        const dictionary = new TextDictionary(bits);
         const model = new Model();
-        run(dictionary, model, steps);
+        run(dictionary, model, withAppend ? steps : steps.filter((s) => s.op !== 'append'));
         expectHolds(dictionary, model);
       }),
       { numRuns: 300 },
@@ -107,8 +115,9 @@ describe('TextDictionary', () => {
         fc.string({ unit, minLength: 1, maxLength: 6 }).map((text) => `${text}Ā${text}`),
         fc.array(text, { maxLength: 200 }),
         fc.boolean(),
-        (narrow, wide, later, appendWide) => {
-          const dictionary = new TextDictionary();
+        codeBits,
+        (narrow, wide, later, appendWide, bits) => {
+          const dictionary = new TextDictionary(bits);
           const model = new Model();
           for (const value of narrow) expect(dictionary.code(`[${value}]`, 1, value.length + 1)).toBe(model.code(value));
           // Strings made before widening stay, and the array goes on from them.
@@ -135,12 +144,13 @@ describe('TextDictionary', () => {
         fc.array(fc.nat(), { maxLength: 300 }),
         fc.boolean(),
         fc.boolean(),
-        (sourceSteps, targetSteps, firstSeed, picks, wideSource, wideTarget) => {
+        codeBits,
+        (sourceSteps, targetSteps, firstSeed, picks, wideSource, wideTarget, bits) => {
           const source = new TextDictionary();
           const sourceModel = new Model();
           if (wideSource) expect(source.append('Ā', 0, 1)).toBe(sourceModel.append('Ā'));
           run(source, sourceModel, sourceSteps);
-          const target = new TextDictionary();
+          const target = new TextDictionary(bits);
           const targetModel = new Model();
           if (wideTarget) expect(target.code('ĀĀ')).toBe(targetModel.code('ĀĀ'));
           run(target, targetModel, targetSteps);
@@ -172,6 +182,39 @@ describe('TextDictionary', () => {
     expect(dictionary.valueAt(count - 1)).toBe(`T${String(count - 1).padStart(7, '0')}`);
     expect(dictionary.code('Ω')).toBe(count);
     for (let i = 0; i < count; i += 997) expect(dictionary.find(line, 9 * i, 9 * i + 8)).toBe(i);
+  });
+
+  it('finds many values whose tags collide, across moves to wider codes, rehashes and reserves', () => {
+    // 28 and 31 bits leave a tag of 4 bits or 1 that many values share; 1 and 4 move to wider
+    // codes many times (by several bits at once after appends); 24 is the default.
+    const count = 5000;
+    const ids = Array.from({ length: count }, (_, i) => (i % 3 === 2 ? `Ω${i}` : `C${String(i).padStart(7, '0')}`));
+    const line = ids.join(',');
+    const starts: number[] = [];
+    for (let i = 0, at = 0; i < count; at += ids[i].length + 1, i++) starts.push(at);
+    const other = new TextDictionary();
+    for (const id of ids) other.code(id);
+    const content = other.contentFrom(0);
+    for (const bits of [1, 4, 24, 28, 31]) {
+      for (const way of ['code', 'codeOf', 'append first'] as const) {
+        const dictionary = new TextDictionary(bits);
+        if (way === 'append first') for (let i = 0; i < 10; i++) dictionary.append('x', 0, 1);
+        const first = dictionary.size;
+        const expected = ids.map((_, i) => first + i);
+        const added: number[] = [];
+        for (let i = 0; i < count; i++) {
+          if (i === count / 2) dictionary.reserve(3 * count);
+          const end = starts[i] + ids[i].length;
+          added.push(way === 'codeOf' ? dictionary.codeOf(content, i) : dictionary.code(line, starts[i], end));
+        }
+        expect(added).toEqual(expected);
+        expect(ids.map((id) => dictionary.find(id))).toEqual(expected);
+        expect(ids.map((_, i) => dictionary.codeOf(content, i))).toEqual(expected);
+        expect(dictionary.find('x')).toBe(-1);
+        expect(dictionary.find('C9999999')).toBe(-1);
+        expect(dictionary.values.slice(first)).toEqual(ids);
+      }
+    }
   });
 
   it('tells its holder before adding a code past its limit, from every way of adding', () => {
