@@ -186,6 +186,23 @@ describe('reading a file on several cores', () => {
     expect(contacts.time.created_at.seconds).toBeInstanceOf(Int32Array);
   });
 
+  it('appends a worker\'s narrower rows to columns the reading thread widened, converting seconds to milliseconds', async () => {
+    // The widening values come before the cut this time: the reading thread widens its own
+    // arrays while the worker's window keeps the narrow types.
+    const rows = ['id,channel,created_at,first_response_at,agent_replies'];
+    for (let i = 0; i < 40_000; i++) {
+      rows.push(`A${i},ch${i % 300},2024-03-01T00:00:00Z,2024-03-01T00:01:00.${String(i % 1000).padStart(3, '0')}Z,${i % 2 ? '2.1' : '1'}`);
+    }
+    for (let i = 0; i < 40_000; i++) rows.push(`B${i},email,2024-03-02T00:00:00Z,${i % 3 ? '2024-03-02T00:01:00Z' : ''},1`);
+    const dir = tempFiles({ 'contacts.csv': rows.join('\n') });
+    for (const stepRows of [1000, 100_000]) expect(await expectSameRead(dir, { minBytes: 0, ranges: 2, stepRows })).toBe(1);
+    const { contacts } = (await read(dir, { minBytes: 0, ranges: 2 })).data;
+    expect(contacts.time.first_response_at.ms).toBeInstanceOf(Float64Array);
+    expect(contacts.time.first_response_at.at(40_001)).toBe(Date.parse('2024-03-02T00:01:00Z'));
+    expect(contacts.time.first_response_at.has(40_000)).toBe(false);
+    expect(contacts.number.agent_replies).toBeInstanceOf(Float64Array);
+  });
+
   it('reads a range itself when the cut falls inside a quoted field with newlines', async () => {
     // One quoted field spanning the middle of the file: the cut after the first newline past
     // the middle is inside it, so the worker's part cannot be used.
