@@ -4,7 +4,7 @@ import { ROW_RULES, derivedFields } from '../model/rules.js';
 import type { TableBuilder, TextBuilder, TimeBuilder } from '../model/table.js';
 import { FLOAT32_EXACT_INTEGERS } from '../model/table.js';
 import { TextDictionary } from '../model/dictionary.js';
-import { digitsAt, flagAt, isoInstantAt } from './cells.js';
+import { digitsAt, flagAt, isoInstantAt, isoSecondsAt } from './cells.js';
 import type { InputLog } from './log.js';
 import { normalizeColumn } from './detect.js';
 
@@ -197,9 +197,13 @@ export class RowMapper {
       if (start === end) {
         if (!binding.spec.required) continue;
       } else if (binding.type === TIME) {
-        const ms = isoInstantAt(text, start, end);
+        // Whole seconds, nearly every cell, come back as an integer (no heap number per cell);
+        // a fraction takes isoInstantAt.
+        const seconds = isoSecondsAt(text, start, end);
+        const ms = seconds === seconds ? 0 : isoInstantAt(text, start, end);
         if (ms === ms) {
-          binding.time!.set(row, ms);
+          if (seconds === seconds) binding.time!.setSeconds(row, seconds);
+          else binding.time!.set(row, ms);
           // A time that moved the column to milliseconds in a parse worker moved every column.
           if (table.generation !== this.generation) this.refresh();
           continue;

@@ -72,7 +72,7 @@ function contactRule(table: TableBuilder<KindSpec>, row: number): string | undef
     if (value === value && !instant.has(row)) instant.set(row, from.at(row) + value * 1000); // NaN if `from` is missing
   }
   for (let o = 0; o < order.length; o++) {
-    if (order[o][0].at(row) < order[o][1].at(row)) return `${CONTACT_ORDER[o][0]} is before ${CONTACT_ORDER[o][1]}`;
+    if (order[o][0].before(row, order[o][1])) return `${CONTACT_ORDER[o][0]} is before ${CONTACT_ORDER[o][1]}`;
   }
   return undefined;
 }

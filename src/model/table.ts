@@ -82,6 +82,16 @@ export class TimeColumn {
     return value === value;
   }
 
+  /** Whether both rows have times and this one's is before `other`'s (`at(row) < other.at(row)`, without making numbers). */
+  before(row: number, other: TimeColumn): boolean {
+    const seconds = this.seconds;
+    const otherSeconds = other.seconds;
+    if (seconds === undefined || otherSeconds === undefined) return this.at(row) < other.at(row);
+    const value = seconds[row];
+    const otherValue = otherSeconds[row];
+    return value !== NO_SECONDS && otherValue !== NO_SECONDS && value < otherValue;
+  }
+
   at(row: number): number {
     const seconds = this.seconds;
     if (seconds !== undefined) {
@@ -96,6 +106,13 @@ export class TimeColumn {
 export class TimeBuilder extends TimeColumn {
   constructor(private readonly widen: () => void) {
     super(new Int32Array(0), undefined);
+  }
+
+  /** `set` of a whole number of seconds (the common case, with no multiply or divide). */
+  setSeconds(row: number, value: number): void {
+    const seconds = this.seconds;
+    if (seconds !== undefined && (value | 0) === value && value !== NO_SECONDS) seconds[row] = value;
+    else this.set(row, value * 1000);
   }
 
   set(row: number, ms: number): void {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { digitsAt, flagAt, isoInstantAt } from '../../src/ingest/cells.js';
+import { digitsAt, flagAt, isoInstantAt, isoSecondsAt } from '../../src/ingest/cells.js';
 import { CsvTokenizer } from '../../src/ingest/csv.js';
 import { InputLog } from '../../src/ingest/log.js';
 import { RowMapper, parseFlag } from '../../src/ingest/map.js';
@@ -48,6 +48,11 @@ describe('cells read in place', () => {
       fc.property(isoText, fc.string({ maxLength: 3 }), (text, pad) => {
         const line = `${pad},${text},`;
         const fast = isoInstantAt(line, pad.length + 1, pad.length + 1 + text.length);
+        // The whole-seconds path agrees with it wherever it gives a value, and gives one for
+        // every instant without a fraction.
+        const seconds = isoSecondsAt(line, pad.length + 1, pad.length + 1 + text.length);
+        if (!Number.isNaN(seconds)) expect(seconds * 1000).toBe(fast);
+        else if (!Number.isNaN(fast)) expect(text).toMatch(/T\d\d:\d\d:\d\d[.,]/);
         if (Number.isNaN(fast)) return;
         for (const parse of parsers) expect(fast).toBe(parse(text));
       }),
@@ -56,6 +61,8 @@ describe('cells read in place', () => {
     expect(isoInstantAt('2024-02-29T23:59:59.9999Z', 0, 25)).toBe(Date.parse('2024-02-29T23:59:59.999Z'));
     expect(isoInstantAt('2024-03-31T02:30:00+02:00', 0, 25)).toBe(Date.parse('2024-03-31T00:30:00Z'));
     expect(isoInstantAt('2023-02-29T00:00:00Z', 0, 20)).toBeNaN();
+    expect(isoSecondsAt('2024-03-31T02:30:00+02:00', 0, 25)).toBe(Date.parse('2024-03-31T00:30:00Z') / 1000);
+    expect(isoSecondsAt('2024-03-31T02:30:00.5Z', 0, 22)).toBeNaN();
   });
 
   it('counts: plain digits only', () => {
