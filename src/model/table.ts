@@ -604,6 +604,8 @@ export class TableBuilder<S extends KindSpec> {
     const n = this.length;
     const text: Record<string, TextColumn> = {};
     for (const [name, column] of Object.entries(this.text)) {
+      // Reading is done: the hash tables go until a lookup asks for them (see `release`).
+      column.release();
       const codes = column.codes.subarray(0, n);
       // The strings are made when first asked for (see TextDictionary).
       text[name] = {

@@ -172,6 +172,24 @@ describe('TextDictionary', () => {
     );
   });
 
+  it('finds and adds values as before once its hash table is released', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 6 }), { maxLength: 200 }), fc.array(fc.string({ maxLength: 6 }), { maxLength: 50 }), (values, more) => {
+        const dictionary = new TextDictionary();
+        const expected = new Map<string, number>();
+        for (const value of values) expected.set(value, dictionary.code(value));
+        dictionary.release();
+        for (const value of values) expect(dictionary.find(value)).toBe(expected.get(value));
+        dictionary.release();
+        for (const value of more) {
+          if (!expected.has(value)) expected.set(value, expected.size);
+          expect(dictionary.code(value)).toBe(expected.get(value));
+        }
+        expect(dictionary.values).toEqual([...expected.keys()]);
+      }),
+    );
+  });
+
   it('keeps codes in order across many rehashes, and finds every value after', () => {
     const dictionary = new TextDictionary();
     const count = 50_000;
