@@ -46,6 +46,27 @@ describe('metamorphic properties of the report', () => {
     );
   });
 
+  it('columns held in wider types never change it (milliseconds, far dates, fractional counts)', async () => {
+    // One more contact, created in 2100, has a time to the millisecond, one past 2038 and a
+    // fractional count: every time column and the counts move to Float64, and nothing of March
+    // may change.
+    const widening: ContactRow = {
+      id: 'Z1', channel: 'email', created_at: '2100-01-01T00:00:00Z', first_response_at: '2100-01-01T00:00:00.250Z',
+      answered_at: '2100-01-01T00:00:00.250Z', ended_at: '2100-01-01T00:00:00.500Z', resolved_at: '2100-01-01T00:00:01.500Z',
+      closed_at: '2100-01-01T00:00:01.500Z', abandoned_at: '', missed: '', agent: 'zed', team: 'tier3', priority: 'low',
+      customer_id: 'K99', agent_replies: '0.1', reopens: '0.1', handoffs: '0.1', escalated: 'false',
+      sla_first_response_due_at: '2100-01-01T00:00:00.750Z',
+    };
+    await fc.assert(
+      fc.asyncProperty(contactRows(25), async (rows) => {
+        const narrow = await report({ 'c.csv': toCsv(rows) });
+        const wide = await report({ 'c.csv': toCsv(rows), 'd.csv': toCsv([widening]) });
+        expect(wide.metrics).toEqual(narrow.metrics);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('repeating a file counts its contacts once and rejects the repeats as duplicates', async () => {
     await fc.assert(
       fc.asyncProperty(contactRows(20), async (rows) => {
