@@ -24,7 +24,7 @@ interface Binding {
   type: number;
   /** Smallest valid number (NaN: no minimum; every comparison with it is false). */
   min: number;
-  /** The table's array for a time, number or flag field; re-read when the table replaces its arrays. */
+  /** The table's array for a number or flag field; re-read when the table replaces its arrays. */
   array: Float32Array | Float64Array | Int8Array | null;
   /** The table's column for a time field (an object that stays the same as it widens). */
   time: TimeBuilder | null;

@@ -90,7 +90,7 @@ function surveyRule(table: TableBuilder<KindSpec>, row: number): string | undefi
 }
 
 function customerRule(table: TableBuilder<KindSpec>, row: number): string | undefined {
-  return table.time.ended_at.at(row) < table.time.started_at.at(row) ? 'ended_at is before started_at' : undefined;
+  return table.time.ended_at.before(row, table.time.started_at) ? 'ended_at is before started_at' : undefined;
 }
 
 const EVENT_TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES);
