@@ -45,7 +45,9 @@ export function abandonmentRate(input: MetricInput): AbandonmentRateResult {
   let offered = 0;
   let abandoned = 0;
   let shortAbandons = 0;
-  for (const i of liveContactsCreated(input)) {
+  const live = liveContactsCreated(input);
+  for (let k = 0; k < live.length; k++) {
+    const i = live[k];
     const created = createdAt.at(i);
     const abandonedTime = abandonedAt.at(i);
     if (abandonedTime - created < shortAbandon) {

@@ -42,7 +42,9 @@ export function cannedResponseUsage(input: MetricInput): CannedResponseUsageResu
   const perAgentReplies = new Float64Array(agents.length);
   let cannedTotal = 0;
   let replyTotal = 0;
-  for (const i of contactsCreated(input)) {
+  const created = contactsCreated(input);
+  for (let k = 0; k < created.length; k++) {
+    const i = created[k];
     if (!(replies[i] >= 0) || !(canned[i] >= 0)) continue;
     // a canned count above the reply count is a data error: count no more canned than replies
     const used = Math.min(canned[i], replies[i]);
@@ -66,7 +68,8 @@ function mostUsedMacros(input: MetricInput): { macro: string; count: number }[] 
   const replies = input.data.replies;
   if (!replies || replies.length === 0) return undefined;
   const counted = new Uint8Array(input.data.contacts.length);
-  for (const i of contactsCreated(input)) counted[i] = 1;
+  const created = contactsCreated(input);
+  for (let k = 0; k < created.length; k++) counted[created[k]] = 1;
   const contact = replies.number.contact;
   const macroCodes = replies.text.macro.codes;
   const macros = replies.text.macro.values;

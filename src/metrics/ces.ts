@@ -26,7 +26,9 @@ export function ces(input: MetricInput): CesResult {
   const isCes = codeMask(surveys.text.kind, ['ces']);
   const scores: number[] = [];
   let scale = 7;
-  for (const i of surveysGiven(input)) {
+  const given = surveysGiven(input);
+  for (let k = 0; k < given.length; k++) {
+    const i = given[k];
     const kind = kindCodes[i];
     if (kind < 0 || isCes[kind] !== 1) continue;
     const score = surveys.number.score[i];

@@ -39,7 +39,9 @@ export function channelMix(input: MetricInput): ChannelMixResult {
   const channelCodes = contacts.text.channel.codes;
   const perChannel = newTally(contacts.text.channel);
   let total = 0;
-  for (const i of contactsCreated(input)) {
+  const created = contactsCreated(input);
+  for (let k = 0; k < created.length; k++) {
+    const i = created[k];
     total++;
     perChannel[channelCodes[i] + 1]++;
   }

@@ -114,14 +114,14 @@ export function shared<T>(input: MetricInput, name: string, compute: () => T): T
  * row counted to the last: exports come in time order, so a period's rows are mostly a stretch.
  */
 export function rowsWithin(rows: Int32Array | undefined, length: number, at: TimeColumn, period: Interval): Int32Array {
-  const { start, end } = period;
+  const { values, lo, hi } = at.stored(period.start, period.end);
   const count = rows ? rows.length : length;
   let selected = 0;
   let first = count;
   let last = -1;
   for (let k = 0; k < count; k++) {
-    const t = at.at(rows ? rows[k] : k);
-    if (t >= start && t < end) {
+    const t = values[rows ? rows[k] : k];
+    if (t >= lo && t < hi) {
       selected++;
       if (first === count) first = k;
       last = k;
@@ -131,8 +131,8 @@ export function rowsWithin(rows: Int32Array | undefined, length: number, at: Tim
   let next = 0;
   for (let k = first; k <= last; k++) {
     const i = rows ? rows[k] : k;
-    const t = at.at(i);
-    if (t >= start && t < end) within[next++] = i;
+    const t = values[i];
+    if (t >= lo && t < hi) within[next++] = i;
   }
   return within;
 }
@@ -172,10 +172,13 @@ export function liveContactsCreated(input: MetricInput): Int32Array {
     const created = contactsCreated(input);
     const isLiveRow = (i: number) => channel.codes[i] >= 0 && isLive[channel.codes[i]] === 1;
     let count = 0;
-    for (const i of created) if (isLiveRow(i)) count++;
+    for (let k = 0; k < created.length; k++) if (isLiveRow(created[k])) count++;
     const live = new Int32Array(count);
     let next = 0;
-    for (const i of created) if (isLiveRow(i)) live[next++] = i;
+    for (let k = 0; k < created.length; k++) {
+      const i = created[k];
+      if (isLiveRow(i)) live[next++] = i;
+    }
     return live;
   });
 }
@@ -189,7 +192,7 @@ export function contactScopeMask(input: MetricInput): Uint8Array | undefined {
   if (!rows) return undefined;
   return shared(input, 'contact scope mask', () => {
     const mask = new Uint8Array(input.data.contacts.length);
-    for (const i of rows) mask[i] = 1;
+    for (let k = 0; k < rows.length; k++) mask[rows[k]] = 1;
     return mask;
   });
 }
@@ -235,7 +238,7 @@ export function secondsBetween(
   exportedBusinessSeconds?: NumberArray,
 ): Float64Array {
   const { businessTime } = input;
-  const { start, end } = input.period;
+  const { values, lo, hi } = to.stored(input.period.start, input.period.end);
   const rows = input.contactRows;
   const count = rows ? rows.length : input.data.contacts.length;
   let durations = 0;
@@ -243,8 +246,8 @@ export function secondsBetween(
   let last = -1;
   for (let k = 0; k < count; k++) {
     const i = rows ? rows[k] : k;
-    const later = to.at(i);
-    if (later >= start && later < end && from.has(i)) {
+    const later = values[i];
+    if (later >= lo && later < hi && from.has(i)) {
       durations++;
       if (first === count) first = k;
       last = k;
@@ -254,9 +257,9 @@ export function secondsBetween(
   let next = 0;
   for (let k = first; k <= last; k++) {
     const i = rows ? rows[k] : k;
+    if (!(values[i] >= lo && values[i] < hi) || !from.has(i)) continue;
     const later = to.at(i);
     const earlier = from.at(i);
-    if (!(later >= start && later < end) || earlier !== earlier) continue;
     if (!businessTime) seconds[next++] = (later - earlier) / 1000;
     else {
       const exported = exportedBusinessSeconds ? exportedBusinessSeconds[i] : NaN;

@@ -62,7 +62,8 @@ export function contactsPerCustomer(input: MetricInput): ContactsPerCustomerResu
   let customers = 0;
   let repeatCustomers = 0;
   let counted = 0;
-  for (const i of created) {
+  for (let k = 0; k < created.length; k++) {
+    const i = created[k];
     const customer = customerCodes[i];
     if (customer < 0) continue;
     counted++;
@@ -114,7 +115,8 @@ function topCustomers(candidates: Int32Array, contactsPerCode: Int32Array, custo
   };
   const ranksBefore = (a: number, b: number): boolean =>
     contactsPerCode[a] > contactsPerCode[b] || (contactsPerCode[a] === contactsPerCode[b] && compareText(idOf(a), idOf(b)) < 0);
-  for (const code of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const code = candidates[k];
     if (ranked.length === TOP_CUSTOMERS && !ranksBefore(code, ranked[ranked.length - 1])) continue;
     let position = ranked.length;
     while (position > 0 && ranksBefore(code, ranked[position - 1])) position--;
@@ -134,7 +136,8 @@ function describeTopCustomers(input: MetricInput, created: Int32Array, top: TopC
   // Position in `top` + 1 of each customer code, 0 for customers not in it.
   const topPlace = new Uint8Array(contacts.text.customer_id.size);
   top.forEach((candidate, position) => (topPlace[candidate.customer] = position + 1));
-  for (const i of created) {
+  for (let k = 0; k < created.length; k++) {
+    const i = created[k];
     const customer = customerCodes[i];
     if (customer < 0 || topPlace[customer] === 0) continue;
     const candidate = top[topPlace[customer] - 1];

@@ -33,7 +33,9 @@ export function conversationsPerAgent(input: MetricInput): ConversationsPerAgent
   const agentCodes = contacts.text.agent.codes;
   const perAgent = newTally(contacts.text.agent);
   let handled = 0;
-  for (const i of contactsCreated(input)) {
+  const created = contactsCreated(input);
+  for (let k = 0; k < created.length; k++) {
+    const i = created[k];
     const agent = agentCodes[i];
     if (agent < 0 || !isHandled(contacts, i)) continue;
     handled++;

@@ -20,7 +20,9 @@ export function conversionRate(input: MetricInput): RateSummary {
   const converted = contacts.flag.converted;
   let tracked = 0;
   let conversions = 0;
-  for (const i of contactsCreated(input)) {
+  const created = contactsCreated(input);
+  for (let k = 0; k < created.length; k++) {
+    const i = created[k];
     if (converted[i] < 0) continue;
     tracked++;
     if (converted[i] === 1) conversions++;

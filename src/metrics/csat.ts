@@ -40,7 +40,9 @@ export function csat(input: MetricInput): CsatResult {
   const satisfiedPerAgent = newTally(surveys.text.agent);
   let answers = 0;
   let satisfied = 0;
-  for (const i of surveysGiven(input)) {
+  const given = surveysGiven(input);
+  for (let k = 0; k < given.length; k++) {
+    const i = given[k];
     const kind = kindCodes[i];
     if (kind < 0 || isCsat[kind] !== 1) continue;
     const score = scores[i];

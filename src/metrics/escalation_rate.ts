@@ -32,7 +32,9 @@ export function escalationRate(input: MetricInput): EscalationRateResult {
   const perReason = newTally(contacts.text.escalation_reason);
   let handled = 0;
   let escalatedOrTransferred = 0;
-  for (const i of contactsCreated(input)) {
+  const created = contactsCreated(input);
+  for (let k = 0; k < created.length; k++) {
+    const i = created[k];
     if (!isHandled(contacts, i)) continue;
     handled++;
     if (escalated[i] === 1 || handoffs[i] > 0) {

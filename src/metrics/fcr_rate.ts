@@ -168,7 +168,9 @@ export function fcrRate(input: MetricInput): FcrRateResult {
   const reasons: NotFcrReasons = { reopened: 0, escalated: 0, handoffs: 0, repeat_contact: 0, replies: 0 };
   let eligible = 0;
   let fcr = 0;
-  for (const i of contactsResolved(input)) {
+  const resolved = contactsResolved(input);
+  for (let k = 0; k < resolved.length; k++) {
+    const i = resolved[k];
     const issueType = issueTypeCodes[i];
     if (issueType >= 0 && isIneligible[issueType] === 1) continue;
     eligible++;

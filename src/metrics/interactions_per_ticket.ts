@@ -39,10 +39,16 @@ export function interactionsPerTicket(input: MetricInput): InteractionsPerTicket
 function sampleOf(column: NumberArray, rows: Int32Array): Float64Array {
   let count = 0;
   // x === x is false only for NaN, a missing count.
-  for (const i of rows) if (column[i] === column[i]) count++;
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    if (column[i] === column[i]) count++;
+  }
   const sample = new Float64Array(count);
   let next = 0;
-  for (const i of rows) if (column[i] === column[i]) sample[next++] = column[i];
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
+    if (column[i] === column[i]) sample[next++] = column[i];
+  }
   return sample;
 }
 

@@ -28,7 +28,9 @@ export function missedRate(input: MetricInput): MissedRateResult {
   const isChat = codeMask(contacts.text.channel, ['chat']);
   let requests = 0;
   let missed = 0;
-  for (const i of contactsCreated(input)) {
+  const created = contactsCreated(input);
+  for (let k = 0; k < created.length; k++) {
+    const i = created[k];
     const channel = channelCodes[i];
     if (channel < 0 || isChat[channel] !== 1) continue;
     requests++;

@@ -35,7 +35,9 @@ export function nps(input: MetricInput): NpsResult {
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
-  for (const i of surveysGiven(input)) {
+  const given = surveysGiven(input);
+  for (let k = 0; k < given.length; k++) {
+    const i = given[k];
     const kind = kindCodes[i];
     if (kind < 0 || isNps[kind] !== 1) continue;
     const score = scores[i];

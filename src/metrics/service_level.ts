@@ -35,7 +35,9 @@ export function serviceLevel(input: MetricInput): ServiceLevelResult {
   let offered = 0;
   let withinTarget = 0;
   let shortAbandons = 0;
-  for (const i of liveContactsCreated(input)) {
+  const live = liveContactsCreated(input);
+  for (let k = 0; k < live.length; k++) {
+    const i = live[k];
     const created = createdAt.at(i);
     if (abandonedAt.at(i) - created < shortAbandon) {
       shortAbandons++; // false when never abandoned (NaN)

@@ -114,7 +114,9 @@ export function staffing(input: MetricInput, options: Partial<StaffingOptions> =
   let n = 0;
   let handledInPeriod = 0;
   let handleSecondsInPeriod = 0;
-  for (const i of liveContactsCreated(input)) {
+  const live = liveContactsCreated(input);
+  for (let k = 0; k < live.length; k++) {
+    const i = live[k];
     const created = createdAt.at(i);
     const cell = cellAt(created);
     arrivals[cell]++;

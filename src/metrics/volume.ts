@@ -30,11 +30,12 @@ export function volume(input: MetricInput): VolumeResult {
   const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const zone = zoneResolver(input.timeZone);
   let count = 0;
-  for (const i of contactsCreated(input)) {
-    const created = createdAt.at(i);
+  const rows = contactsCreated(input);
+  for (let k = 0; k < rows.length; k++) {
+    const i = rows[k];
     count++;
     perChannel[channelCodes[i] + 1]++;
-    const { weekday, hour } = localWeekdayHour(created, zone);
+    const { weekday, hour } = localWeekdayHour(createdAt.at(i), zone);
     heatmap[weekday][hour]++;
   }
   return { unit: 'count', n: count, value: count, byChannel: tallyRecord(perChannel, contacts.text.channel.values), heatmap };

@@ -74,6 +74,17 @@ export class TimeColumn {
     return out;
   }
 
+  /**
+   * The stored values and the bounds [lo, hi) that select, among them, the times in [start, end)
+   * (epoch ms): for a scan that compares stored values and makes no time into milliseconds. A
+   * whole second s is in [start, end) exactly when s is in [ceil(start / 1000), ceil(end / 1000)),
+   * and missing values (NO_SECONDS, NaN) are never selected.
+   */
+  stored(start: number, end: number): { values: Int32Array | Float64Array; lo: number; hi: number } {
+    if (this.seconds === undefined) return { values: this.ms!, lo: start, hi: end };
+    return { values: this.seconds, lo: Math.max(Math.ceil(start / 1000), NO_SECONDS + 1), hi: Math.ceil(end / 1000) };
+  }
+
   /** Whether the row has a time. */
   has(row: number): boolean {
     const seconds = this.seconds;
