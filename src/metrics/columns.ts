@@ -4,7 +4,9 @@ import type { Interval, MetricInput, RateSummary } from './types.js';
 
 /**
  * Helpers the metric loops share. They work on dictionary codes so that a loop over a million
- * rows compares integers, never strings, and allocates nothing per row.
+ * rows compares integers, never strings, and allocates nothing per row. Loops over row lists
+ * index them (`for (let k = 0; k < rows.length; k++)`): `for...of` over an Int32Array made an
+ * iterator result per row in these loops, ~400 MB of garbage in a 1M-contact report.
  */
 
 /** The label a missing text value is reported under. */
