@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { loadConfig } from '../config/load.js';
+import { readConfig } from '../config/file.js';
 import { UserError } from '../errors.js';
 import type { Threshold } from '../report/check.js';
 import { evaluateChecks, getExitCode, parseThreshold } from '../report/check.js';
@@ -45,7 +45,7 @@ export function checkCommand(): Command {
     .option('-o, --out <file>', 'write the result to this file (atomically) instead of stdout')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], options: CheckCommandOptions) => {
-      const { config } = loadConfig(options.config);
+      const { config } = await readConfig(options.config);
       const fromConfig = (map: Record<string, number> | undefined, op: '>=' | '<=') =>
         Object.entries(map ?? {}).map(([key, value]) => parseThreshold(`${key}=${value}`, op));
       const thresholds: Threshold[] = [

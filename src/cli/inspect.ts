@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { loadConfig } from '../config/load.js';
+import { readConfig } from '../config/file.js';
 import type { Dataset } from '../model/dataset.js';
 import type { KindSpec } from '../model/fields.js';
 import { KINDS } from '../model/fields.js';
@@ -176,7 +176,7 @@ export function inspectCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], options: InspectOptions) => {
-      const { config } = loadConfig(options.config);
+      const { config } = await readConfig(options.config);
       const zone = reportZone(options, config);
       const samples = Math.max(0, Math.floor(Number(options.samples))) || 0;
       const sources = expandSources(paths);

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import { readInputs } from '../ingest/read.js';
 import { expandSources } from '../ingest/sources.js';
-import { loadConfig } from '../config/load.js';
+import { readConfig } from '../config/file.js';
 import type { Config } from '../config/schema.js';
 import { settingsFromConfig } from '../config/settings.js';
 import { buildReport } from '../report/build.js';
@@ -57,8 +57,9 @@ export async function runReport(
   paths: string[],
   options: InputOptions,
   now: number,
-  config: Config = loadConfig(options.config).config,
+  config?: Config,
 ): Promise<Report> {
+  config ??= (await readConfig(options.config)).config;
   const zone = reportZone(options, config);
   checkMetricIds(options.metrics);
   const breakdowns = checkDimensions(options.by);

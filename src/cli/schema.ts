@@ -1,5 +1,4 @@
 import { Command, Argument } from 'commander';
-import { configJsonSchema } from '../config/schema.js';
 
 /** `supmetrics schema config`: the JSON Schema of the config file, for editors and validators. */
 export function schemaCommand(): Command {
@@ -7,7 +6,8 @@ export function schemaCommand(): Command {
     .description('print a JSON Schema (config: the supmetrics.config.json file)')
     .addArgument(new Argument('<name>', 'which schema').choices(['config']))
     .addHelpText('after', '\nExamples:\n  $ supmetrics schema config > supmetrics.schema.json')
-    .action(() => {
+    .action(async () => {
+      const { configJsonSchema } = await import('../config/schema.js');
       process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
     });
 }

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { loadConfig } from '../config/load.js';
+import { readConfig } from '../config/file.js';
 import { renderStaffingTable } from '../report/render/staffing.js';
 import { addInputOptions, addStaffingOptions } from './options.js';
 import type { InputOptions } from './options.js';
@@ -30,7 +30,7 @@ export function staffingCommand(): Command {
     .option('-o, --out <file>', 'write to this file (atomically) instead of stdout')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], options: StaffingCommandOptions) => {
-      const { config } = loadConfig(options.config);
+      const { config } = await readConfig(options.config);
       const report = await runReport(paths, { ...options, metrics: [], staffing: true }, Date.now(), config);
       const staffing = report.staffing!;
       const text =

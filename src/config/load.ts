@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../errors.js';
@@ -6,8 +6,7 @@ import { createBusinessCalendar } from '../time/business.js';
 import { assertZone } from '../time/zone.js';
 import type { Config } from './schema.js';
 import { ConfigSchema } from './schema.js';
-
-export const DEFAULT_CONFIG_FILE = 'supmetrics.config.json';
+import { configFileOf } from './file.js';
 
 /** `sla.policies[0].firstResponse` from a zod issue path. */
 function keyPath(path: readonly PropertyKey[]): string {
@@ -157,12 +156,9 @@ export function parseConfig(text: string, file: string): Config {
   return config;
 }
 
-/**
- * The config of a run: `--config FILE` (which must exist), else `supmetrics.config.json` in the
- * working folder when there is one, else none.
- */
+/** The config of a run (see `configFileOf`), else none. The CLI reads it through `readConfig`. */
 export function loadConfig(path: string | undefined, cwd = process.cwd()): { config: Config; path?: string } {
-  const file = path ?? (existsSync(resolve(cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
+  const file = configFileOf(path, cwd);
   if (!file) return { config: {} };
   let text: string;
   try {

@@ -121,13 +121,6 @@ export const ConfigSchema = z
 
 export type Config = z.infer<typeof ConfigSchema>;
 
-/** Seconds in a duration text checked by the schema ("4m" -> 240). */
-export function durationSeconds(text: string): number {
-  const unit = text[text.length - 1];
-  const size = unit === 'd' ? 86400 : unit === 'h' ? 3600 : unit === 'm' ? 60 : 1;
-  return Number(text.slice(0, -1)) * size;
-}
-
 /** The JSON Schema of the config file. */
 export function configJsonSchema(): unknown {
   return z.toJSONSchema(ConfigSchema);

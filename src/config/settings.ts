@@ -1,7 +1,13 @@
 import type { MetricSettings, SlaPolicy } from '../metrics/types.js';
 import { DEFAULT_SETTINGS, DEFAULT_SLA_POLICIES } from '../metrics/types.js';
 import type { Config } from './schema.js';
-import { durationSeconds } from './schema.js';
+
+/** Seconds in a duration text checked by the schema ("4m" -> 240). */
+export function durationSeconds(text: string): number {
+  const unit = text[text.length - 1];
+  const size = unit === 'd' ? 86400 : unit === 'h' ? 3600 : unit === 'm' ? 60 : 1;
+  return Number(text.slice(0, -1)) * size;
+}
 
 const list = (value: string | string[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
 
