@@ -3,7 +3,7 @@ import { readConfig } from '../config/file.js';
 import type { Dataset } from '../model/dataset.js';
 import type { KindSpec } from '../model/fields.js';
 import { KINDS } from '../model/fields.js';
-import type { NumberArray, Table, TimeColumn } from '../model/table.js';
+import type { NumberColumn, Table, TimeColumn } from '../model/table.js';
 import { readInputs } from '../ingest/read.js';
 import type { InputInfo } from '../ingest/read.js';
 import { expandSources } from '../ingest/sources.js';
@@ -69,7 +69,7 @@ function sampleRows(table: Table<KindSpec>, input: number, count: number, zone: 
           break;
         }
         case 'number': {
-          const value = (table.number as Record<string, NumberArray>)[field][row];
+          const value = (table.number as Record<string, NumberColumn>)[field].at(row);
           if (value === value) sample[field] = value;
           break;
         }

@@ -1,7 +1,7 @@
 import type { FieldSpec, Kind, KindSpec } from '../model/fields.js';
 import { KEY_FIELD, KINDS } from '../model/fields.js';
 import { ROW_RULES, derivedFields } from '../model/rules.js';
-import type { TableBuilder, TextBuilder, TimeBuilder } from '../model/table.js';
+import type { NumberBuilder, TableBuilder, TextBuilder, TimeBuilder } from '../model/table.js';
 import { FLOAT32_EXACT_INTEGERS } from '../model/table.js';
 import { TextDictionary } from '../model/dictionary.js';
 import { digitsAt, flagAt, isoInstantAt, isoSecondsAt } from './cells.js';
@@ -24,10 +24,11 @@ interface Binding {
   type: number;
   /** Smallest valid number (NaN: no minimum; every comparison with it is false). */
   min: number;
-  /** The table's array for a number or flag field; re-read when the table replaces its arrays. */
-  array: Float32Array | Float64Array | Int8Array | null;
-  /** The table's column for a time field (an object that stays the same as it widens). */
+  /** The table's array for a flag field; re-read when the table replaces its arrays. */
+  array: Int8Array | null;
+  /** The table's column for a time or number field (an object that stays the same as it widens). */
   time: TimeBuilder | null;
+  number: NumberBuilder | null;
   text: TextBuilder | null;
   /** Lower-cased text fields: raw spellings to codes, so 'Email' is lower-cased once, not per row. */
   labels: LabelCodes | null;
@@ -133,6 +134,7 @@ export class RowMapper {
         min: fieldSpec.min ?? NaN,
         array: null,
         time: null,
+        number: null,
         text: null,
         labels: fieldSpec.lowercase ? new LabelCodes() : null,
       };
@@ -151,7 +153,7 @@ export class RowMapper {
     const { table } = this.target;
     for (const binding of this.keyBinding ? [...this.bindings, this.keyBinding] : this.bindings) {
       if (binding.type === TIME) binding.time = table.time[binding.field];
-      else if (binding.type === NUMBER) binding.array = table.number[binding.field];
+      else if (binding.type === NUMBER) binding.number = table.number[binding.field];
       else if (binding.type === FLAG) binding.array = table.flag[binding.field];
       else binding.text = table.text[binding.field];
     }
@@ -221,9 +223,11 @@ export class RowMapper {
         }
       } else if (binding.type === NUMBER) {
         const value = digitsAt(text, start, end);
-        // Whole numbers below 2^24 are exact in any number column; others take the general path.
+        // Whole numbers below 2^24 are exact in a float column, and `set` widens a byte column
+        // past 254; others take the general path.
         if (value >= 0 && !(value < binding.min) && value < FLOAT32_EXACT_INTEGERS) {
-          binding.array![row] = value;
+          binding.number!.set(row, value);
+          if (table.generation !== this.generation) this.refresh();
           continue;
         }
       } else {

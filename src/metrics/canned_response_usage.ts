@@ -45,15 +45,15 @@ export function cannedResponseUsage(input: MetricInput): CannedResponseUsageResu
   const created = contactsCreated(input);
   for (let k = 0; k < created.length; k++) {
     const i = created[k];
-    if (!(replies[i] >= 0) || !(canned[i] >= 0)) continue;
+    if (!(replies.at(i) >= 0) || !(canned.at(i) >= 0)) continue;
     // a canned count above the reply count is a data error: count no more canned than replies
-    const used = Math.min(canned[i], replies[i]);
+    const used = Math.min(canned.at(i), replies.at(i));
     cannedTotal += used;
-    replyTotal += replies[i];
+    replyTotal += replies.at(i);
     const agent = agentCodes[i];
     if (agent >= 0) {
       perAgentCanned[agent] += used;
-      perAgentReplies[agent] += replies[i];
+      perAgentReplies[agent] += replies.at(i);
     }
   }
   const byAgent: Record<string, RateSummary> = {};
@@ -76,7 +76,7 @@ function mostUsedMacros(input: MetricInput): { macro: string; count: number }[] 
   const counts = new Float64Array(macros.length);
   for (let i = 0; i < replies.length; i++) {
     const macro = macroCodes[i];
-    if (macro >= 0 && counted[contact[i]] === 1) counts[macro]++;
+    if (macro >= 0 && counted[contact.at(i)] === 1) counts[macro]++;
   }
   const used: { macro: string; count: number }[] = [];
   for (let code = 0; code < macros.length; code++) if (counts[code] > 0) used.push({ macro: macros[code], count: counts[code] });

@@ -31,10 +31,10 @@ export function ces(input: MetricInput): CesResult {
     const i = given[k];
     const kind = kindCodes[i];
     if (kind < 0 || isCes[kind] !== 1) continue;
-    const score = surveys.number.score[i];
+    const score = surveys.number.score.at(i);
     if (score !== score) continue;
     scores.push(score);
-    if (surveys.number.scale[i] > scale) scale = surveys.number.scale[i];
+    if (surveys.number.scale.at(i) > scale) scale = surveys.number.scale.at(i);
   }
   return { ...summarizeSample(scores, 'score'), scale };
 }

@@ -1,4 +1,4 @@
-import type { ContactTable, NumberArray, TextColumn, TimeColumn } from '../model/table.js';
+import type { ContactTable, NumberColumn, TextColumn, TimeColumn } from '../model/table.js';
 import { rate } from './stats.js';
 import type { Interval, MetricInput, RateSummary } from './types.js';
 
@@ -85,7 +85,7 @@ export function rateRecord(
 export function isHandled(contacts: ContactTable, row: number): boolean {
   // NaN > 0 is false and NaN === NaN is false, so missing values read as "did not happen".
   return (
-    contacts.number.agent_replies[row] > 0 ||
+    contacts.number.agent_replies.at(row) > 0 ||
     contacts.time.first_response_at.has(row) ||
     contacts.time.answered_at.has(row)
   );
@@ -237,7 +237,7 @@ export function secondsBetween(
   input: MetricInput,
   from: TimeColumn,
   to: TimeColumn,
-  exportedBusinessSeconds?: NumberArray,
+  exportedBusinessSeconds?: NumberColumn,
 ): Float64Array {
   const { businessTime } = input;
   const { values, lo, hi } = to.stored(input.period.start, input.period.end);
@@ -264,7 +264,7 @@ export function secondsBetween(
     const earlier = from.at(i);
     if (!businessTime) seconds[next++] = (later - earlier) / 1000;
     else {
-      const exported = exportedBusinessSeconds ? exportedBusinessSeconds[i] : NaN;
+      const exported = exportedBusinessSeconds ? exportedBusinessSeconds.at(i) : NaN;
       seconds[next++] = exported === exported ? exported : businessTime.openSeconds(earlier, later);
     }
   }

@@ -45,9 +45,9 @@ export function csat(input: MetricInput): CsatResult {
     const i = given[k];
     const kind = kindCodes[i];
     if (kind < 0 || isCsat[kind] !== 1) continue;
-    const score = scores[i];
+    const score = scores.at(i);
     if (score !== score) continue;
-    const scale = scales[i] > 0 ? scales[i] : DEFAULT_SCALE;
+    const scale = scales.at(i) > 0 ? scales.at(i) : DEFAULT_SCALE;
     const isSatisfied = score / scale >= satisfiedRatio;
     answers++;
     if (isSatisfied) satisfied++;

@@ -37,7 +37,7 @@ export function escalationRate(input: MetricInput): EscalationRateResult {
     const i = created[k];
     if (!isHandled(contacts, i)) continue;
     handled++;
-    if (escalated[i] === 1 || handoffs[i] > 0) {
+    if (escalated[i] === 1 || handoffs.at(i) > 0) {
       escalatedOrTransferred++;
       perReason[reasonCodes[i] + 1]++;
     }

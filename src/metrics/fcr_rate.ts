@@ -179,11 +179,11 @@ export function fcrRate(input: MetricInput): FcrRateResult {
 
     let isFcr = true;
     const live = channel >= 0 && isLive[channel] === 1;
-    if (!live && agentReplies[i] !== 1) {
+    if (!live && agentReplies.at(i) !== 1) {
       reasons.replies++;
       isFcr = false;
     }
-    if (reopens[i] > 0) {
+    if (reopens.at(i) > 0) {
       reasons.reopened++;
       isFcr = false;
     }
@@ -191,7 +191,7 @@ export function fcrRate(input: MetricInput): FcrRateResult {
       reasons.escalated++;
       isFcr = false;
     }
-    if (handoffs[i] > 0) {
+    if (handoffs.at(i) > 0) {
       reasons.handoffs++;
       isFcr = false;
     }

@@ -1,4 +1,4 @@
-import type { NumberArray } from '../model/table.js';
+import type { NumberColumn } from '../model/table.js';
 import { contactsResolved } from './columns.js';
 import { summarizeSampleInPlace } from './stats.js';
 import type { MetricInput, SampleSummary } from './types.js';
@@ -36,18 +36,20 @@ export function interactionsPerTicket(input: MetricInput): InteractionsPerTicket
 }
 
 /** The values of a count column at the given rows, in their order, missing counts left out. */
-function sampleOf(column: NumberArray, rows: Int32Array): Float64Array {
+function sampleOf(column: NumberColumn, rows: Int32Array): Float64Array {
   let count = 0;
   // x === x is false only for NaN, a missing count.
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k];
-    if (column[i] === column[i]) count++;
+    const value = column.at(i);
+    if (value === value) count++;
   }
   const sample = new Float64Array(count);
   let next = 0;
   for (let k = 0; k < rows.length; k++) {
     const i = rows[k];
-    if (column[i] === column[i]) sample[next++] = column[i];
+    const value = column.at(i);
+    if (value === value) sample[next++] = value;
   }
   return sample;
 }

@@ -40,7 +40,7 @@ export function nps(input: MetricInput): NpsResult {
     const i = given[k];
     const kind = kindCodes[i];
     if (kind < 0 || isNps[kind] !== 1) continue;
-    const score = scores[i];
+    const score = scores.at(i);
     if (score >= 9) promoters++;
     else if (score > 6) passives++;
     else if (score === score) detractors++;

@@ -19,7 +19,7 @@ export function reopenRate(input: MetricInput): RateSummary {
   const reopens = input.data.contacts.number.reopens;
   const resolved = contactsResolved(input);
   let reopened = 0;
-  for (let k = 0; k < resolved.length; k++) if (reopens[resolved[k]] > 0) reopened++;
+  for (let k = 0; k < resolved.length; k++) if (reopens.at(resolved[k]) > 0) reopened++;
   return rate(reopened, resolved.length);
 }
 

@@ -29,7 +29,8 @@ export function replyTime(input: MetricInput): DurationSummary {
   const waited = replies.number.response_seconds;
   const isCounted = (i: number) => {
     const t = at.at(i);
-    return waited[i] === waited[i] && (!inScope || inScope[contact[i]] === 1) && t >= start && t < end;
+    const wait = waited.at(i);
+    return wait === wait && (!inScope || inScope[contact.at(i)] === 1) && t >= start && t < end;
   };
   let count = 0;
   for (let i = 0; i < replies.length; i++) if (isCounted(i)) count++;
@@ -38,7 +39,7 @@ export function replyTime(input: MetricInput): DurationSummary {
   for (let i = 0; i < replies.length; i++) {
     if (!isCounted(i)) continue;
     const t = at.at(i);
-    const wait = waited[i];
+    const wait = waited.at(i);
     seconds[next++] = businessTime ? businessTime.openSeconds(t - wait * 1000, t) : wait;
   }
   return summarizeSampleInPlace(seconds, 'seconds');

@@ -1,6 +1,6 @@
 import type { Kind, KindSpec } from './fields.js';
 import { ACTOR_TYPES, EVENT_TYPES } from './fields.js';
-import type { NumberArray, TableBuilder, TimeBuilder } from './table.js';
+import type { NumberBuilder, TableBuilder, TimeBuilder } from './table.js';
 
 /**
  * Checks of a whole row once its fields are parsed. A rule returns the reason the row must be
@@ -46,7 +46,7 @@ export function derivedFields(fields: Iterable<string>): string[] {
 interface ContactColumns {
   table: TableBuilder<KindSpec>;
   generation: number;
-  derived: [TimeBuilder, TimeBuilder, NumberArray][];
+  derived: [TimeBuilder, TimeBuilder, NumberBuilder][];
   order: [TimeBuilder, TimeBuilder][];
 }
 let contactColumns: ContactColumns | undefined;
@@ -72,7 +72,7 @@ function contactRule(table: TableBuilder<KindSpec>, row: number): string | undef
   for (let d = 0; d < derived.length; d++) {
     const [instant, from, seconds] = derived[d];
     // Only where a duration was given: its instant's column is then in use (see `derivedFields`).
-    const value = seconds[row];
+    const value = seconds.at(row);
     if (value === value && !instant.has(row)) instant.set(row, from.at(row) + value * 1000); // NaN if `from` is missing
   }
   for (let o = 0; o < order.length; o++) {
@@ -85,8 +85,9 @@ function surveyRule(table: TableBuilder<KindSpec>, row: number): string | undefi
   const kind = table.text.kind.values[table.text.kind.codes[row]];
   const range = SURVEY_RANGES[kind];
   if (!range) return `unknown survey kind '${kind}' (expected csat, nps or ces)`;
-  const score = table.number.score[row];
-  const scale = Number.isNaN(table.number.scale[row]) ? range.defaultScale : table.number.scale[row];
+  const score = table.number.score.at(row);
+  const given = table.number.scale.at(row);
+  const scale = Number.isNaN(given) ? range.defaultScale : given;
   if (kind === 'nps' && scale !== 10) return `nps scale must be 10, found ${scale}`;
   if (!(scale > 0)) return `scale must be positive, found ${scale}`;
   if (score < range.min || score > scale) return `${kind} score ${score} is outside ${range.min}-${scale}`;

@@ -6,7 +6,7 @@ import { TextDictionary } from './dictionary.js';
  * Columnar storage for one record kind: one typed array per field, so a million contacts are a
  * few dozen flat arrays rather than a million objects (DESIGN.md, "Performance principles").
  *
- * Missing values: `NaN` in time (`at`) and number columns, `-1` in flag and text columns.
+ * Missing values: `NaN` in time and number columns (`at`), `-1` in flag and text columns.
  * Text columns are dictionary-encoded: `codes[row]` indexes `values`.
  */
 export interface TextColumn {
@@ -25,7 +25,7 @@ export interface Table<S extends KindSpec> {
   readonly spec: S;
   readonly length: number;
   readonly time: Record<FieldsOfType<S, 'time'>, TimeColumn>;
-  readonly number: Record<FieldsOfType<S, 'number'>, NumberArray>;
+  readonly number: Record<FieldsOfType<S, 'number'>, NumberColumn>;
   readonly flag: Record<FieldsOfType<S, 'flag'>, Int8Array>;
   readonly text: Record<FieldsOfType<S, 'text'>, TextColumn>;
   /** Index of the input (file) each row came from. */
@@ -40,11 +40,67 @@ export type CustomerTable = Table<typeof CUSTOMER_FIELDS>;
 
 /**
  * Text codes take the narrowest signed type that holds every code of the column's dictionary
- * (-1 stays the missing value); numbers are Float32 while every value is exactly a Float32 (counts,
- * whole seconds), Float64 otherwise. Readers index them alike.
+ * (-1 stays the missing value); readers index them alike.
  */
 export type CodeArray = Int8Array | Int16Array | Int32Array;
-export type NumberArray = Float32Array | Float64Array;
+/** Numbers that are not bytes: Float32 while every value is exactly a Float32 (counts, whole seconds), Float64 otherwise. */
+export type FloatArray = Float32Array | Float64Array;
+
+/** Missing in a byte number column: every other byte value is the number itself. */
+export const NO_BYTE = 0xff;
+
+/**
+ * A number column: `at(row)` is the row's value, NaN when missing.
+ *
+ * Counts and scores (fields marked `count`) are held in a Uint8Array while every value is a whole
+ * number from 0 to 254, as replies, reopens and 1-10 scores nearly always are; the first that is
+ * not moves the column to Float32, and a value that is not exactly a Float32 to Float64, so every
+ * value stays exact. Other numbers start as Float32. Exactly one of `bytes` and `floats` is set.
+ */
+export class NumberColumn {
+  constructor(
+    public bytes: Uint8Array | undefined,
+    public floats: FloatArray | undefined,
+  ) {}
+
+  get length(): number {
+    return (this.bytes ?? this.floats)!.length;
+  }
+
+  at(row: number): number {
+    const bytes = this.bytes;
+    if (bytes !== undefined) {
+      const value = bytes[row];
+      return value === NO_BYTE ? NaN : value;
+    }
+    return this.floats![row];
+  }
+}
+
+/** A number column being written: `set` widens it when a value needs it (see NumberColumn). */
+export class NumberBuilder extends NumberColumn {
+  constructor(private readonly widen: () => void) {
+    super(undefined, new Float32Array(0));
+  }
+
+  set(row: number, value: number): void {
+    const bytes = this.bytes;
+    if (bytes !== undefined) {
+      // -0 is kept apart from 0 (a summary orders them), so it is not a byte.
+      if ((value & 0xff) === value && value !== NO_BYTE && !(value === 0 && 1 / value < 0)) {
+        bytes[row] = value;
+        return;
+      }
+      if (value !== value) {
+        bytes[row] = NO_BYTE;
+        return;
+      }
+      this.widen();
+    }
+    if (this.floats instanceof Float32Array && Math.fround(value) !== value && value === value) this.widen();
+    this.floats![row] = value;
+  }
+}
 
 /** Missing in a seconds column: the one Int32 never used for a time (1901-12-13T20:45:52Z is held as milliseconds). */
 export const NO_SECONDS = -0x80000000;
@@ -157,10 +213,10 @@ export function flagAt(column: Int8Array, row: number): boolean | undefined {
 }
 
 /** Any column array of a table. */
-export type ColumnArray = Float64Array | Float32Array | Int8Array | Int16Array | Int32Array | Uint16Array | Uint32Array;
+export type ColumnArray = Float64Array | Float32Array | Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array;
 
 /** The names of the array types of table columns (a name crosses to a parse worker; a constructor cannot). */
-export type ArrayName = 'Float64Array' | 'Float32Array' | 'Int8Array' | 'Int16Array' | 'Int32Array' | 'Uint16Array' | 'Uint32Array';
+export type ArrayName = 'Float64Array' | 'Float32Array' | 'Int8Array' | 'Int16Array' | 'Int32Array' | 'Uint8Array' | 'Uint16Array' | 'Uint32Array';
 
 interface ColumnConstructor {
   new (length: number): ColumnArray;
@@ -175,6 +231,7 @@ export const ARRAYS: Record<ArrayName, ColumnConstructor> = {
   Int8Array,
   Int16Array,
   Int32Array,
+  Uint8Array,
   Uint16Array,
   Uint32Array,
 };
@@ -190,7 +247,7 @@ type ColumnType = 'time' | 'number' | 'flag' | 'text' | 'input' | 'line';
 /** The array types a column of each type may take, narrowest first: it widens along them. */
 const WIDENING: Record<ColumnType, readonly ArrayName[]> = {
   text: ['Int8Array', 'Int16Array', 'Int32Array'],
-  number: ['Float32Array', 'Float64Array'],
+  number: ['Uint8Array', 'Float32Array', 'Float64Array'],
   time: ['Int32Array', 'Float64Array'],
   flag: ['Int8Array'],
   input: ['Uint16Array'],
@@ -228,13 +285,13 @@ export class TextBuilder extends TextDictionary {
   }
 }
 
-/** The value of a row nobody wrote: NaN for times (NO_SECONDS as seconds) and numbers, -1 for flags and text codes. */
+/** The value of a row nobody wrote: NaN for times (NO_SECONDS as seconds) and numbers (NO_BYTE as bytes), -1 for flags and text codes. */
 function missingOf(type: ColumnType, array: ArrayName): number {
   switch (type) {
     case 'time':
       return array === 'Int32Array' ? NO_SECONDS : NaN;
     case 'number':
-      return NaN;
+      return array === 'Uint8Array' ? NO_BYTE : NaN;
     case 'flag':
     case 'text':
       return -1;
@@ -257,7 +314,8 @@ interface ColumnRef {
 const FILL_BLOCK = 8192;
 
 /**
- * Where a column starts: times as Int32 seconds (see TimeColumn), numbers as Float32, flags as Int8,
+ * Where a column starts: times as Int32 seconds (see TimeColumn), counts as bytes and other numbers
+ * as Float32 (see NumberColumn), flags as Int8,
  * identifiers' codes as Int32 (they have as many values as rows), labels' as Int8 (channel,
  * status: a handful of values) and other text's as Int16 (agents, teams). Numbers and codes widen
  * when a value needs it; the start is a guess that makes widening rare, since a parse worker that
@@ -268,7 +326,7 @@ function startType(type: ColumnType, spec: KindSpec[string] | undefined): ArrayN
     case 'time':
       return 'Int32Array';
     case 'number':
-      return 'Float32Array';
+      return spec?.count ? 'Uint8Array' : 'Float32Array';
     case 'flag':
       return 'Int8Array';
     case 'text':
@@ -309,7 +367,7 @@ export class TableBuilder<S extends KindSpec> {
   /** Bumped whenever column arrays are replaced, so code that caches them knows to look again. */
   generation = 0;
   readonly time = {} as Record<string, TimeBuilder>;
-  readonly number = {} as Record<string, NumberArray>;
+  readonly number = {} as Record<string, NumberBuilder>;
   readonly flag = {} as Record<string, Int8Array>;
   readonly text = {} as Record<string, TextBuilder>;
   input: Uint16Array;
@@ -345,6 +403,7 @@ export class TableBuilder<S extends KindSpec> {
     for (const ref of this.refs) {
       if (ref.type === 'text') this.text[ref.name] = new TextBuilder(new Int8Array(0), () => this.widen(ref));
       if (ref.type === 'time') this.time[ref.name] = new TimeBuilder(() => this.widen(ref));
+      if (ref.type === 'number') this.number[ref.name] = new NumberBuilder(() => this.widen(ref));
       const shared = columns?.[ref.key];
       if (shared) {
         const Type = ARRAYS[shared.type];
@@ -404,8 +463,10 @@ export class TableBuilder<S extends KindSpec> {
         const column = this.time[ref.name];
         return (column.seconds ?? column.ms)!;
       }
-      case 'number':
-        return this.number[ref.name];
+      case 'number': {
+        const column = this.number[ref.name];
+        return (column.bytes ?? column.floats)!;
+      }
       case 'flag':
         return this.flag[ref.name];
       case 'text':
@@ -425,9 +486,12 @@ export class TableBuilder<S extends KindSpec> {
         column.ms = array instanceof Int32Array ? undefined : (array as Float64Array);
         break;
       }
-      case 'number':
-        this.number[ref.name] = array as NumberArray;
+      case 'number': {
+        const column = this.number[ref.name];
+        column.bytes = array instanceof Uint8Array ? array : undefined;
+        column.floats = array instanceof Uint8Array ? undefined : (array as FloatArray);
         break;
+      }
       case 'flag':
         this.flag[ref.name] = array as Int8Array;
         break;
@@ -488,13 +552,9 @@ export class TableBuilder<S extends KindSpec> {
     }
   }
 
-  /** Writes a number, widening the column first when the value is not exactly a Float32. */
+  /** Writes a number, widening the column first when the value needs it. */
   setNumber(name: string, row: number, value: number): void {
-    const array = this.number[name];
-    if (array instanceof Float32Array && Math.fround(value) !== value && value === value) {
-      this.widen(this.refs.find((ref) => ref.key === `number.${name}`)!);
-    }
-    this.number[name][row] = value;
+    this.number[name].set(row, value);
   }
 
   /**
@@ -596,8 +656,8 @@ export class TableBuilder<S extends KindSpec> {
       if (!src) {
         to.fill(missingOf(ref.type, ref.array), start, start + count);
       } else if (pick) {
-        const seconds = ref.type === 'time' && src instanceof Int32Array && to instanceof Float64Array;
-        for (let i = 0; i < count; i++) to[start + i] = seconds ? secondsToMs(src[pick[i]]) : src[pick[i]];
+        const convert = converter(ref.type, src, to);
+        for (let i = 0; i < count; i++) to[start + i] = convert ? convert(src[pick[i]]) : src[pick[i]];
       } else if (src.buffer === to.buffer) {
         const srcRow = (src.byteOffset - to.byteOffset) / to.BYTES_PER_ELEMENT + first;
         to.copyWithin(start, srcRow, srcRow + count);
@@ -635,7 +695,7 @@ export class TableBuilder<S extends KindSpec> {
       spec: this.spec,
       length: n,
       time: mapValues(this.time, (c) => new TimeColumn(c.seconds?.subarray(0, n), c.ms?.subarray(0, n))),
-      number: mapValues(this.number, (a) => a.subarray(0, n)),
+      number: mapValues(this.number, (c) => new NumberColumn(c.bytes?.subarray(0, n), c.floats?.subarray(0, n))),
       flag: mapValues(this.flag, (a) => a.subarray(0, n)),
       text,
       input: this.input.subarray(0, n),
@@ -644,17 +704,24 @@ export class TableBuilder<S extends KindSpec> {
   }
 }
 
-function secondsToMs(seconds: number): number {
-  return seconds === NO_SECONDS ? NaN : seconds * 1000;
+const secondsToMs = (seconds: number) => (seconds === NO_SECONDS ? NaN : seconds * 1000);
+const byteToNumber = (byte: number) => (byte === NO_BYTE ? NaN : byte);
+
+/** How a value of `from` becomes one of `to` when the column widens past its missing marker (seconds to ms, bytes to floats); undefined for a plain copy. */
+function converter(type: ColumnType, from: ColumnArray, to: ColumnArray): ((value: number) => number) | undefined {
+  if (type === 'time' && from instanceof Int32Array && to instanceof Float64Array) return secondsToMs;
+  if (type === 'number' && from instanceof Uint8Array && !(to instanceof Uint8Array)) return byteToNumber;
+  return undefined;
 }
 
 /**
- * Copies `count` rows of `from` (from row `first`) into `to` at row `start`. A time column moving
- * from seconds to milliseconds is converted; any other copy is to the same or a wider type.
+ * Copies `count` rows of `from` (from row `first`) into `to` at row `start`, to the same or a
+ * wider type (converted: see `converter`).
  */
 function copyRows(type: ColumnType, to: ColumnArray, start: number, from: ColumnArray, first: number, count: number): void {
-  if (type === 'time' && from instanceof Int32Array && to instanceof Float64Array) {
-    for (let i = 0; i < count; i++) to[start + i] = secondsToMs(from[first + i]);
+  const convert = converter(type, from, to);
+  if (convert) {
+    for (let i = 0; i < count; i++) to[start + i] = convert(from[first + i]);
   } else {
     to.set(from.subarray(first, first + count), start);
   }

@@ -177,10 +177,10 @@ describe('reading a file on several cores', () => {
     const { contacts } = (await read(dir, { minBytes: 0, ranges: 2 })).data;
     expect(contacts.text.channel.codes).toBeInstanceOf(Int16Array);
     expect(contacts.text.agent.codes).toBeInstanceOf(Int32Array);
-    expect(contacts.number.agent_replies).toBeInstanceOf(Float64Array);
-    expect(contacts.number.handoffs).toBeInstanceOf(Float32Array);
-    expect(contacts.number.agent_replies[40_001]).toBe(2.5);
-    expect(contacts.number.agent_replies[40_000]).toBe(123456789);
+    expect(contacts.number.agent_replies.floats).toBeInstanceOf(Float64Array);
+    expect(contacts.number.handoffs.floats).toBeInstanceOf(Float32Array);
+    expect(contacts.number.agent_replies.at(40_001)).toBe(2.5);
+    expect(contacts.number.agent_replies.at(40_000)).toBe(123456789);
     expect(contacts.time.first_response_at.ms).toBeInstanceOf(Float64Array);
     expect(contacts.time.first_response_at.at(40_007)).toBe(Date.parse('2024-03-02T00:01:00.007Z'));
     expect(contacts.time.created_at.seconds).toBeInstanceOf(Int32Array);
@@ -193,14 +193,16 @@ describe('reading a file on several cores', () => {
     for (let i = 0; i < 40_000; i++) {
       rows.push(`A${i},ch${i % 300},2024-03-01T00:00:00Z,2024-03-01T00:01:00.${String(i % 1000).padStart(3, '0')}Z,${i % 2 ? '2.1' : '1'}`);
     }
-    for (let i = 0; i < 40_000; i++) rows.push(`B${i},email,2024-03-02T00:00:00Z,${i % 3 ? '2024-03-02T00:01:00Z' : ''},1`);
+    for (let i = 0; i < 40_000; i++) rows.push(`B${i},email,2024-03-02T00:00:00Z,${i % 3 ? '2024-03-02T00:01:00Z' : ''},${i % 5 ? 1 : ''}`);
     const dir = tempFiles({ 'contacts.csv': rows.join('\n') });
     for (const stepRows of [1000, 100_000]) expect(await expectSameRead(dir, { minBytes: 0, ranges: 2, stepRows })).toBe(1);
     const { contacts } = (await read(dir, { minBytes: 0, ranges: 2 })).data;
     expect(contacts.time.first_response_at.ms).toBeInstanceOf(Float64Array);
     expect(contacts.time.first_response_at.at(40_001)).toBe(Date.parse('2024-03-02T00:01:00Z'));
     expect(contacts.time.first_response_at.has(40_000)).toBe(false);
-    expect(contacts.number.agent_replies).toBeInstanceOf(Float64Array);
+    expect(contacts.number.agent_replies.floats).toBeInstanceOf(Float64Array);
+    expect(contacts.number.agent_replies.at(40_000)).toBeNaN();
+    expect(contacts.number.agent_replies.at(40_001)).toBe(1);
   });
 
   it('reads a range itself when the cut falls inside a quoted field with newlines', async () => {

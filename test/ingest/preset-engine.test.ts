@@ -12,6 +12,7 @@ import { applyMapping, checkMappings, findMapping, selectPreset } from '../../sr
 import { PRESETS } from '../../src/ingest/presets/index.js';
 import { compileTimeFormat } from '../../src/time/format.js';
 import { createTimestampParser } from '../../src/time/timestamp.js';
+import { columnValues } from '../helpers/columns.js';
 
 function target(kind: 'contacts' | 'surveys', input = 0): MapTarget {
   return {
@@ -134,12 +135,12 @@ describe('PresetReader', () => {
     const c = (contacts.table.build() as unknown as ContactTable);
     expect(c.text.channel.values).toEqual(['phone', 'social', 'web']);
     expect(iso(c.time.first_response_at.at(0))).toBe('2024-03-01T09:30:00.000Z');
-    expect(c.number.first_response_seconds[1]).toBeNaN();
+    expect(c.number.first_response_seconds.at(1)).toBeNaN();
     expect(contacts.log.warnings).toBe(1);
     const s = (surveys.table.build() as unknown as SurveyTable);
     expect(s.length).toBe(2);
-    expect(Array.from(s.number.score)).toEqual([1, 0]);
-    expect(Array.from(s.number.scale)).toEqual([1, 1]);
+    expect(columnValues(s.number.score)).toEqual([1, 0]);
+    expect(columnValues(s.number.scale)).toEqual([1, 1]);
     expect(surveys.log.read).toBe(2);
   });
 
@@ -151,8 +152,8 @@ describe('PresetReader', () => {
     const c = (contacts.table.build() as unknown as ContactTable);
     expect(c.length).toBe(1);
     expect(c.text.channel.values).toEqual(['chat']);
-    expect(c.number.first_response_seconds[0]).toBe(180);
-    expect(c.number.first_response_business_seconds[0]).toBe(60);
+    expect(c.number.first_response_seconds.at(0)).toBe(180);
+    expect(c.number.first_response_business_seconds.at(0)).toBe(60);
   });
 });
 

@@ -77,7 +77,7 @@ describe('rejects and warnings', () => {
     expect(log.warnings).toBe(2);
     expect(log.warningSamples.map((w) => w.column)).toEqual(['resolved_at', 'missed']);
     expect(data.contacts.length).toBe(1);
-    expect(data.contacts.number.agent_replies[0]).toBe(2);
+    expect(data.contacts.number.agent_replies.at(0)).toBe(2);
     expect(!data.contacts.time.resolved_at.has(0)).toBe(true);
   });
 

@@ -4,6 +4,7 @@ import { CONTACT_FIELDS } from '../../src/model/fields.js';
 import type { KindSpec } from '../../src/model/fields.js';
 import { TableBuilder } from '../../src/model/table.js';
 import type { ContactTable } from '../../src/model/table.js';
+import { columnValues } from '../helpers/columns.js';
 
 const spec = CONTACT_FIELDS as KindSpec;
 const built = (builder: TableBuilder<KindSpec>) => builder.build() as unknown as ContactTable;
@@ -24,7 +25,7 @@ describe('TableBuilder', () => {
     expect(builder.columns()).not.toHaveProperty(['time.resolved_at']);
     expect(table.length).toBe(10);
     expect(Array.from(table.time.resolved_at.toMillis())).toEqual(new Array(10).fill(NaN));
-    expect(Array.from(table.number.agent_replies)).toEqual(new Array(10).fill(NaN));
+    expect(columnValues(table.number.agent_replies)).toEqual(new Array(10).fill(NaN));
     expect(Array.from(table.flag.escalated)).toEqual(new Array(10).fill(-1));
     expect(Array.from(table.text.agent.codes)).toEqual(new Array(10).fill(-1));
     expect(table.text.agent.values).toEqual([]);
@@ -65,10 +66,32 @@ describe('TableBuilder', () => {
           });
           const table = built(builder);
           expect(rows.map((_, i) => table.text.agent.values[table.text.agent.codes[i]])).toEqual(names);
-          expect(Array.from(table.number.agent_replies)).toEqual(rows.map((r) => r.replies));
+          expect(columnValues(table.number.agent_replies)).toEqual(rows.map((r) => r.replies));
         },
       ),
     );
+  });
+
+  it('holds counts as bytes until a value is not a whole number from 0 to 254', () => {
+    for (const [value, type] of [
+      [254, Uint8Array],
+      [255, Float32Array],
+      [-1, Float32Array],
+      [-0, Float32Array],
+      [2.5, Float32Array],
+      [0.1, Float64Array],
+    ] as const) {
+      const builder = new TableBuilder(spec, 4);
+      builder.use(['agent_replies']);
+      const values = [3, NaN, value, 0];
+      for (const [i, v] of values.entries()) {
+        builder.setNumber('agent_replies', builder.reserve(), v);
+        builder.commit(0, i + 2);
+      }
+      const column = built(builder).number.agent_replies;
+      expect(column.bytes ?? column.floats, String(value)).toBeInstanceOf(type);
+      expect(columnValues(column)).toEqual(values);
+    }
   });
 
   it('keeps the values of the row in progress when a column widens in the middle of it', () => {
@@ -108,12 +131,13 @@ describe('TableBuilder', () => {
     );
   });
 
-  it('starts identifiers as Int32 codes, labels as Int8 and other text as Int16', () => {
+  it('starts identifiers as Int32 codes, labels as Int8, other text as Int16, counts as bytes and other numbers as Float32', () => {
     const builder = new TableBuilder(spec, 4);
-    builder.use(['id', 'channel', 'agent', 'agent_replies']);
+    builder.use(['id', 'channel', 'agent', 'agent_replies', 'handle_seconds']);
     expect(builder.text.id.codes).toBeInstanceOf(Int32Array);
     expect(builder.text.channel.codes).toBeInstanceOf(Int8Array);
     expect(builder.text.agent.codes).toBeInstanceOf(Int16Array);
-    expect(builder.number.agent_replies).toBeInstanceOf(Float32Array);
+    expect(builder.number.agent_replies.bytes).toBeInstanceOf(Uint8Array);
+    expect(builder.number.handle_seconds.floats).toBeInstanceOf(Float32Array);
   });
 });
