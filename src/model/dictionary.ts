@@ -5,23 +5,50 @@
 /** Code units of values one after another: one byte each while all are Latin-1, else two. */
 export type CodeUnits = Uint8Array | Uint16Array;
 
-/**
- * FNV-1a over the UTF-16 code units of text[start, end), with a final mix for the low bits used as
- * slot (the high bits, used as a slot's tag, come out of the multiply well mixed already).
- */
-function hashText(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+/** The bits of a hash that place a value in the table; the ones above are its tag (see TextDictionary). */
+const PLACE_BITS = 0xffffff;
+
+/** The final mix of an FNV-1a state. */
+function mix(h: number): number {
   h ^= h >>> 15;
   return Math.imul(h, 0x2c1b3c6d);
 }
 
+/**
+ * The hash of text[start, end): FNV-1a over its UTF-16 code units. The tag (high 8 bits) mixes
+ * every unit; the place (low 24 bits) mixes every unit but the last two and adds those as a
+ * number (64 x second-last + last). Ids that count up (T0000123, T0000124, ...) then get places
+ * next to each other, so a big table of them is filled and probed a cache line at a time rather
+ * than one cache miss per id (the reading thread's half million bench ids: ~190 -> ~100 ms). Any
+ * other values still spread: their prefixes differ.
+ */
+function hashText(text: string, start: number, end: number): number {
+  const cut = end - 2 > start ? end - 2 : start;
+  let h = 0x811c9dc5;
+  for (let i = start; i < cut; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const place = mix(h);
+  let tail = 0;
+  for (let i = cut; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    h = Math.imul(h ^ unit, 0x01000193);
+    tail = tail * 64 + unit;
+  }
+  return (mix(h) & ~PLACE_BITS) | ((place + tail) & PLACE_BITS);
+}
+
 /** `hashText` of the same code units held in an array (exactly: rehashing relies on it). */
 function hashUnits(units: CodeUnits, start: number, end: number): number {
+  const cut = end - 2 > start ? end - 2 : start;
   let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ units[i], 0x01000193);
-  h ^= h >>> 15;
-  return Math.imul(h, 0x2c1b3c6d);
+  for (let i = start; i < cut; i++) h = Math.imul(h ^ units[i], 0x01000193);
+  const place = mix(h);
+  let tail = 0;
+  for (let i = cut; i < end; i++) {
+    const unit = units[i];
+    h = Math.imul(h ^ unit, 0x01000193);
+    tail = tail * 64 + unit;
+  }
+  return (mix(h) & ~PLACE_BITS) | ((place + tail) & PLACE_BITS);
 }
 
 /** The hash table of a released dictionary (see `release`). */
