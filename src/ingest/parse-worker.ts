@@ -4,7 +4,7 @@
  * `new Worker(...)`, never imported.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { KINDS } from '../model/fields.js';
+import { KEY_FIELD, KINDS } from '../model/fields.js';
 import type { KindSpec } from '../model/fields.js';
 import { TableBuilder } from '../model/table.js';
 import type { DictionaryContent } from '../model/dictionary.js';
@@ -18,6 +18,8 @@ import type { PartMessage, PartTask } from './parallel.js';
 
 function parsePart(task: PartTask): void {
   const table = new TableBuilder(KINDS[task.kind] as KindSpec, task.capacity, task.columns, task.offset);
+  // Keys are appended here, not indexed (the reading thread looks each up again).
+  table.reserveIds(task.capacity, KEY_FIELD[task.kind], 0);
   const log = new InputLog();
   const mapper = new RowMapper(
     {

@@ -283,8 +283,7 @@ class InputReader implements RecordSink, ObjectSink {
     const expected = Math.ceil((this.log.read * fileSize * 1.1) / consumed);
     const table = this.tables[this.kind!];
     table.ensureCapacity(table.length + expected + 1024);
-    const key = KEY_FIELD[this.kind!];
-    if (key !== undefined) table.text[key].reserve(table.length + expected + 1024);
+    table.reserveIds(table.length + expected + 1024, KEY_FIELD[this.kind!]);
   }
 
   private push(text: string): void {
