@@ -1,5 +1,5 @@
 import { zoneResolver } from '../time/zone.js';
-import { liveContactsCreated, localWeekdayHour, newTally, tallyRecord } from './columns.js';
+import { liveContactsCreated, localHourOfWeek, newTally, tallyRecord } from './columns.js';
 import { rate } from './stats.js';
 import type { MetricInput, RateSummary } from './types.js';
 import { defineMetric } from './types.js';
@@ -59,9 +59,9 @@ export function abandonmentRate(input: MetricInput): AbandonmentRateResult {
     if (abandonedTime !== abandonedTime) continue;
     abandoned++;
     perStep[stepCodes[i] + 1]++;
-    const { weekday, hour } = localWeekdayHour(created, zone);
-    byHour[hour]++;
-    byWeekday[weekday]++;
+    const hourOfWeek = localHourOfWeek(created, zone);
+    byHour[hourOfWeek % 24]++;
+    byWeekday[Math.floor(hourOfWeek / 24)]++;
   }
   return {
     ...rate(abandoned, offered),

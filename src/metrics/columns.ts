@@ -214,13 +214,14 @@ const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
 /**
- * Weekday (Monday = 0) and hour (0-23) of an instant on a zone's clock. Epoch day 0,
- * 1970-01-01, was a Thursday: weekday 3 counting from Monday.
+ * The hour of the week of an instant on a zone's clock: weekday (Monday = 0) x 24 + hour (0-23).
+ * One number, not a { weekday, hour } object per contact. Epoch day 0, 1970-01-01, was a
+ * Thursday: weekday 3 counting from Monday.
  */
-export function localWeekdayHour(at: number, zone: { offsetAt(utcMs: number): number }): { weekday: number; hour: number } {
+export function localHourOfWeek(at: number, zone: { offsetAt(utcMs: number): number }): number {
   const local = at + zone.offsetAt(at);
   const day = Math.floor(local / DAY_MS);
-  return { weekday: (((day + 3) % 7) + 7) % 7, hour: Math.floor((local - day * DAY_MS) / HOUR_MS) };
+  return ((((day + 3) % 7) + 7) % 7) * 24 + Math.floor((local - day * DAY_MS) / HOUR_MS);
 }
 
 /**

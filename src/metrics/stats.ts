@@ -50,6 +50,9 @@ export function summarizeSample<Unit extends string>(
   return summarizeSampleInPlace(new Float64Array(values), unit);
 }
 
+/** Scratch for summarizeSampleInPlace: sum, min, max. */
+const TOTALS = new Float64Array(3);
+
 /**
  * The same summary as `summarizeSample`, without the copy: `sample` is reordered. For a sample
  * made for the summary (a metric's durations), where a copy would double the memory it takes.
@@ -62,18 +65,25 @@ export function summarizeSample<Unit extends string>(
 export function summarizeSampleInPlace<Unit extends string>(sample: Float64Array, unit: Unit): SampleSummary<Unit> {
   const n = sample.length;
   if (n === 0) return { unit, n: 0, value: null, mean: null, median: null, p90: null, min: null, max: null };
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
+  // Sum, min and max are kept in a typed array: the loop usually runs in on-stack-replaced code
+  // (a metric calls this a few times, on big samples), where V8 boxed plain `let` doubles into a
+  // new heap number per value (~16 bytes a value of garbage: ~23 MB in a 1M report).
+  const totals = TOTALS;
+  totals[0] = 0;
+  totals[1] = Infinity;
+  totals[2] = -Infinity;
   let negativeZero = false;
   for (let i = 0; i < n; i++) {
     const value = sample[i];
     if (value !== value) throw new Error('summarizeSample requires numbers, not NaN');
-    sum += value;
-    if (value < min) min = value;
-    if (value > max) max = value;
+    totals[0] += value;
+    if (value < totals[1]) totals[1] = value;
+    if (value > totals[2]) totals[2] = value;
     if (value === 0 && 1 / value < 0) negativeZero = true;
   }
+  const sum = totals[0];
+  let min = totals[1];
+  let max = totals[2];
   let median: number;
   let p90: number;
   if (negativeZero) {

@@ -1,5 +1,5 @@
 import { zoneResolver } from '../time/zone.js';
-import { contactsCreated, localWeekdayHour, newTally, tallyRecord } from './columns.js';
+import { contactsCreated, localHourOfWeek, newTally, tallyRecord } from './columns.js';
 import type { CountSummary, MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -27,7 +27,7 @@ export function volume(input: MetricInput): VolumeResult {
   const createdAt = contacts.time.created_at;
   const channelCodes = contacts.text.channel.codes;
   const perChannel = newTally(contacts.text.channel);
-  const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  const perHourOfWeek = new Array<number>(7 * 24).fill(0);
   const zone = zoneResolver(input.timeZone);
   let count = 0;
   const rows = contactsCreated(input);
@@ -35,9 +35,9 @@ export function volume(input: MetricInput): VolumeResult {
     const i = rows[k];
     count++;
     perChannel[channelCodes[i] + 1]++;
-    const { weekday, hour } = localWeekdayHour(createdAt.at(i), zone);
-    heatmap[weekday][hour]++;
+    perHourOfWeek[localHourOfWeek(createdAt.at(i), zone)]++;
   }
+  const heatmap = Array.from({ length: 7 }, (_, weekday) => perHourOfWeek.slice(weekday * 24, weekday * 24 + 24));
   return { unit: 'count', n: count, value: count, byChannel: tallyRecord(perChannel, contacts.text.channel.values), heatmap };
 }
 

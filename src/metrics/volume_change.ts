@@ -28,12 +28,17 @@ function countCreated(input: MetricInput, intervals: readonly Interval[], isBusi
   const rows = input.contactRows;
   const count = rows ? rows.length : input.data.contacts.length;
   const counts = intervals.map(() => ({ all: 0, business: 0 }));
+  // Stored values against each interval's bounds (see TimeColumn.stored): no time is made into
+  // milliseconds per row, only for the business-day test.
+  const bounds = intervals.map((interval) => createdAt.stored(interval.start, interval.end));
+  const values = bounds[0].values;
   for (let k = 0; k < count; k++) {
-    const t = createdAt.at(rows ? rows[k] : k);
-    for (let p = 0; p < intervals.length; p++) {
-      if (!(t >= intervals[p].start && t < intervals[p].end)) continue;
+    const i = rows ? rows[k] : k;
+    const value = values[i];
+    for (let p = 0; p < bounds.length; p++) {
+      if (!(value >= bounds[p].lo && value < bounds[p].hi)) continue;
       counts[p].all++;
-      if (isBusinessDay?.(t)) counts[p].business++;
+      if (isBusinessDay?.(createdAt.at(i))) counts[p].business++;
     }
   }
   return counts;

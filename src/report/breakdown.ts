@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Dataset } from '../model/dataset.js';
 import type { TextColumn, TimeColumn } from '../model/table.js';
 import type { Interval } from '../metrics/types.js';
-import { localWeekdayHour } from '../metrics/columns.js';
+import { localHourOfWeek } from '../metrics/columns.js';
 import { zoneResolver } from '../time/zone.js';
 import type { Scope } from './select.js';
 import { surveyContactRows } from './select.js';
@@ -155,8 +155,8 @@ function attributeGroups(data: Dataset, dimension: Dimension, period: Interval, 
 function clockGroups(data: Dataset, dimension: 'hour' | 'weekday', period: Interval, zone: string, scope: Scope): Group[] {
   const resolver = zoneResolver(zone);
   const bucket = (t: number) => {
-    const { weekday, hour } = localWeekdayHour(t, resolver);
-    return dimension === 'hour' ? hour : weekday;
+    const hourOfWeek = localHourOfWeek(t, resolver);
+    return dimension === 'hour' ? hourOfWeek % 24 : Math.floor(hourOfWeek / 24);
   };
   const size = dimension === 'hour' ? 24 : 7;
   const groupOfTime = (times: TimeColumn) => (i: number) => {
