@@ -116,7 +116,8 @@ export function reportCommand(): Command {
       const by = html && !(options.by ?? []).includes('channel') ? [...(options.by ?? []), 'channel'] : options.by;
       const report = await runReport(paths, { ...options, by, trend: options.trend || html }, now);
       if (options.timestamp) report.generatedAt = new Date(now).toISOString();
-      const { render, extension } = RENDERERS[options.format];
+      const { load, extension } = RENDERERS[options.format];
+      const render = await load();
       const text = render(report, { color: !options.out && useColor(process.stdout) });
       if (options.out) writeFileAtomic(outputPath(options.out, `supmetrics-${report.period.label}.${extension}`), text);
       else process.stdout.write(text);

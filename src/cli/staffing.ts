@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { readConfig } from '../config/file.js';
-import { renderStaffingTable } from '../report/render/staffing.js';
 import { addInputOptions, addStaffingOptions } from './options.js';
 import type { InputOptions } from './options.js';
 import { writeFileAtomic } from './output.js';
@@ -36,7 +35,7 @@ export function staffingCommand(): Command {
       const text =
         options.format === 'json'
           ? `${JSON.stringify({ period: report.period, filters: report.filters, staffing }, null, 2)}\n`
-          : renderStaffingTable(staffing);
+          : (await import('../report/render/staffing.js')).renderStaffingTable(staffing);
       if (options.out) writeFileAtomic(options.out, text);
       else process.stdout.write(text);
     });
