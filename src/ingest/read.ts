@@ -240,6 +240,11 @@ class InputReader implements RecordSink, ObjectSink {
     }
   }
 
+  /** Frees the dictionaries' hash tables of the kinds this input is not (rebuilt if a later input adds to them). */
+  private releaseOtherIndexes(): void {
+    for (const [kind, table] of Object.entries(this.tables)) if (kind !== this.kind) table.releaseIndexes();
+  }
+
   /**
    * Reads a large file in ranges (see parallel.ts): the first one here, which starts the workers
    * once the header is known; then each later range from its worker, or here when its part
@@ -391,10 +396,12 @@ class InputReader implements RecordSink, ObjectSink {
     if (opened) {
       this.kind = opened.kind;
       this.preset = opened.reader;
+      this.releaseOtherIndexes();
       return;
     }
     if (this.kind) checkKind(this.kind, this.header, path);
     else this.kind = detectKind(this.header, path);
+    this.releaseOtherIndexes();
     const target: MapTarget = {
       kind: this.kind,
       table: this.tables[this.kind],
