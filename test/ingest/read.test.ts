@@ -88,6 +88,19 @@ describe('rejects and warnings', () => {
     expect(inputs[1].log.rejects[0].reason).toMatch(/duplicate id 'T1' \(first seen at .*a\.csv:2\)/);
   });
 
+  it('finds duplicates and reuses text values after an input of another kind came between', async () => {
+    // Reading the surveys frees the contacts' hash tables; the third file needs them again.
+    const { inputs, data } = await read({
+      'a.csv': 'id,created_at,channel\nT1,2024-03-01T00:00:00Z,email\nT2,2024-03-01T00:00:00Z,chat\n',
+      'b.csv': 'id,kind,score,responded_at,contact_id\nS1,csat,5,2024-03-02T00:00:00Z,T1\n',
+      'c.csv': 'id,created_at,channel\nT3,2024-03-03T00:00:00Z,chat\nT1,2024-03-03T00:00:00Z,email\n',
+    });
+    expect(data.contacts.length).toBe(3);
+    expect(inputs[2].log.rejects.map((r) => r.reason)).toEqual([expect.stringMatching(/duplicate id 'T1' \(first seen at .*a\.csv:2\)/)]);
+    expect(data.contacts.text.channel.values).toEqual(['email', 'chat']);
+    expect(data.contacts.text.id.find('T3')).toBe(2);
+  });
+
   it('a rejected row does not claim its id', async () => {
     const { data } = await read({ 'a.csv': 'id,created_at\nT1,never\nT1,2024-03-01T00:00:00Z\n' });
     expect(data.contacts.length).toBe(1);
