@@ -51,6 +51,14 @@ function hashUnits(units: CodeUnits, start: number, end: number): number {
   return (mix(h) & ~PLACE_BITS) | ((place + tail) & PLACE_BITS);
 }
 
+/** The most digits a value's number may have in a dictionary of numbered ids: 10^8 x 8 fits an Int32. */
+const MAX_DIGITS = 8;
+
+/** How a dictionary holds its values: not known before the first, then numbered ids or code units for good. */
+const UNDECIDED = 0;
+const NUMBERED = 1;
+const UNITS = 2;
+
 /** The hash table of a released dictionary (see `release`). */
 const RELEASED = new Int32Array(0);
 
@@ -72,6 +80,10 @@ export interface DictionaryContent {
   chars: CodeUnits;
   ends: Int32Array;
   hashes: Int32Array;
+}
+
+function isDigit(unit: number): boolean {
+  return unit >= 48 && unit <= 57;
 }
 
 /** units[start, end) as a string: Latin-1 bytes, or a raw UTF-16 copy (lone surrogates included). */
@@ -99,17 +111,28 @@ function decodeUnits(units: CodeUnits, start: number, end: number): string {
  *   tag gives up a bit each time the codes double, with the table rewritten (a few times, past
  *   16 million values). The full hash is kept nowhere: rehashing hashes each value's units
  *   again, which costs less than 4 more bytes a slot would.
+ * Numbered ids (T0000123, INC0010001, 48213: one prefix, then up to 8 digits) are held as
+ * numbers instead: while every value is the first value's prefix followed by 1 to 8 digits,
+ * `ends` holds each value's number x 8 + (its digit count - 1) and `chars` is unused. The first
+ * value that is not moves the dictionary to code units for good (written out once).
  * Cost per value: its length in bytes (twice that once widened) + 4 + 5.3 to 10.7 bytes of
- * slots, depending on the fill. A million 8-character ids take 20 MiB: 8 of units, 4 of ends and
- * 8 of slots (2^21 slots, as a million is over three quarters of 2^20).
+ * slots, depending on the fill; a numbered id 4 + slots. A million 8-character ids take 12 MiB
+ * as numbers: 4 of numbers and 8 of slots (2^21 slots, as a million is over three quarters of
+ * 2^20); as code units they would take 20 (8 more of units).
  * `values`, the strings, are made on first use, so columns nobody lists (ids) never make them.
  */
 export class TextDictionary {
   private count = 0;
   /** The values' code units, one after another (see the class comment). */
   private chars: CodeUnits = new Uint8Array(256);
-  /** Where each value ends in `chars`; value i starts where value i - 1 ends. */
+  /** Where each value ends in `chars` (value i starts where value i - 1 ends); numbered ids: each value's number (see the class comment). */
   private ends = new Int32Array(16);
+  /** UNDECIDED, NUMBERED or UNITS. */
+  private form = UNDECIDED;
+  /** The prefix of numbered ids ('T' of T0000123). */
+  private prefix = '';
+  /** The prefix's code units, with room for the digits after it: a numbered id written out, to hash it. */
+  private idUnits = new Uint16Array(MAX_DIGITS);
   /**
    * The hash table: per slot code + 1 of a value (0 when empty) under `codeMask` and its hash's
    * tag above it, in one Int32, so that probing a big table (a million ids) reads one cache line,
@@ -222,6 +245,7 @@ export class TextDictionary {
 
   /** The values from code `first` on, copied, with their hashes, to send to another thread. */
   contentFrom(first: number): DictionaryContent {
+    if (this.form === NUMBERED) return this.numberedContentFrom(first);
     const base = first === 0 ? 0 : this.ends[first - 1];
     const end = this.count === 0 ? 0 : this.ends[this.count - 1];
     const chars = this.chars.slice(base, end);
@@ -238,12 +262,21 @@ export class TextDictionary {
 
   /** Value `code` as a string, without making strings of the others. */
   valueAt(code: number): string {
+    if (this.form === NUMBERED) return this.prefix + this.digitsOf(this.ends[code]);
     const start = code === 0 ? 0 : this.ends[code - 1];
     return decodeUnits(this.chars, start, this.ends[code]);
   }
 
   /** Writes text[start, end) after the values, widening `chars` if a unit needs it; returns where it ends. */
   private writeText(text: string, start: number, end: number): number {
+    if (this.form !== UNITS) {
+      if (this.form === UNDECIDED) this.decide(text.slice(start, end));
+      if (this.form === NUMBERED) {
+        const id = this.idOfText(text, start, end);
+        if (id >= 0) return id;
+        this.toUnits();
+      }
+    }
     const from = this.room(end - start);
     let chars = this.chars;
     // Write first, check once after: a byte array keeps the low 8 bits of a wide unit, and the
@@ -263,6 +296,14 @@ export class TextDictionary {
 
   /** `writeText` of units[start, end). */
   private writeUnits(units: CodeUnits, start: number, end: number): number {
+    if (this.form !== UNITS) {
+      if (this.form === UNDECIDED) this.decide(decodeUnits(units, start, end));
+      if (this.form === NUMBERED) {
+        const id = this.idOfUnits(units, start, end);
+        if (id >= 0) return id;
+        this.toUnits();
+      }
+    }
     const from = this.room(end - start);
     let chars = this.chars;
     // A loop, not set(subarray()): values are short, and a subarray is an object per value.
@@ -346,6 +387,7 @@ export class TextDictionary {
 
   /** Whether value `code` is text[start, end). */
   private sameText(code: number, text: string, start: number, end: number): boolean {
+    if (this.form === NUMBERED) return this.idOfText(text, start, end) === this.ends[code];
     const from = code === 0 ? 0 : this.ends[code - 1];
     if (this.ends[code] - from !== end - start) return false;
     const chars = this.chars;
@@ -355,6 +397,7 @@ export class TextDictionary {
 
   /** Whether value `code` is units[start, end) (either array may be bytes or two-byte units). */
   private sameUnits(code: number, units: CodeUnits, start: number, end: number): boolean {
+    if (this.form === NUMBERED) return this.idOfUnits(units, start, end) === this.ends[code];
     const from = code === 0 ? 0 : this.ends[code - 1];
     if (this.ends[code] - from !== end - start) return false;
     const chars = this.chars;
@@ -378,8 +421,9 @@ export class TextDictionary {
       // Every value is in the table: hash them in code order, reading units and ends straight
       // through rather than at random as the old slots give them (1M new ids: 30% faster).
       let start = 0;
+      const numbered = this.form === NUMBERED;
       for (let code = 0; code < this.count; code++) {
-        const hash = hashUnits(chars, start, ends[code]);
+        const hash = numbered ? this.hashOfId(ends[code]) : hashUnits(chars, start, ends[code]);
         start = ends[code];
         slots[emptySlot(slots, mask, hash)] = (hash & tagMask) | (code + 1);
       }
@@ -389,13 +433,117 @@ export class TextDictionary {
       for (let at = 0; at < old.length; at++) {
         if (old[at] === 0) continue;
         const code = (old[at] & oldCodeMask) - 1;
-        const hash = hashUnits(chars, code === 0 ? 0 : ends[code - 1], ends[code]);
+        const hash = this.form === NUMBERED ? this.hashOfId(ends[code]) : hashUnits(chars, code === 0 ? 0 : ends[code - 1], ends[code]);
         slots[emptySlot(slots, mask, hash)] = (hash & tagMask) | (code + 1);
       }
     }
     this.slots = slots;
     this.mask = mask;
     this.codeMask = codeMask;
+  }
+
+  /** Takes numbered ids when the first value is one: a prefix, then 1 to MAX_DIGITS digits (the last ones of a longer run). */
+  private decide(first: string): void {
+    let digits = 0;
+    while (digits < MAX_DIGITS && digits < first.length && isDigit(first.charCodeAt(first.length - 1 - digits))) digits++;
+    if (digits === 0) {
+      this.form = UNITS;
+      return;
+    }
+    this.form = NUMBERED;
+    this.prefix = first.slice(0, first.length - digits);
+    this.idUnits = new Uint16Array(this.prefix.length + MAX_DIGITS);
+    for (let i = 0; i < this.prefix.length; i++) this.idUnits[i] = this.prefix.charCodeAt(i);
+  }
+
+  /** text[start, end) as a numbered id (number x 8 + digits - 1), or -1 when it is not one of this dictionary's. */
+  private idOfText(text: string, start: number, end: number): number {
+    const prefix = this.prefix;
+    const digits = end - start - prefix.length;
+    if (digits < 1 || digits > MAX_DIGITS) return -1;
+    for (let i = 0; i < prefix.length; i++) if (text.charCodeAt(start + i) !== prefix.charCodeAt(i)) return -1;
+    let n = 0;
+    for (let i = end - digits; i < end; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return -1;
+      n = n * 10 + digit;
+    }
+    return n * 8 + digits - 1;
+  }
+
+  /** `idOfText` of units[start, end). */
+  private idOfUnits(units: CodeUnits, start: number, end: number): number {
+    const prefix = this.prefix;
+    const digits = end - start - prefix.length;
+    if (digits < 1 || digits > MAX_DIGITS) return -1;
+    for (let i = 0; i < prefix.length; i++) if (units[start + i] !== prefix.charCodeAt(i)) return -1;
+    let n = 0;
+    for (let i = end - digits; i < end; i++) {
+      const digit = units[i] - 48;
+      if (digit < 0 || digit > 9) return -1;
+      n = n * 10 + digit;
+    }
+    return n * 8 + digits - 1;
+  }
+
+  /** The digits of a numbered id, leading zeros included. */
+  private digitsOf(id: number): string {
+    return String(id >>> 3).padStart((id & 7) + 1, '0');
+  }
+
+  /** Writes a numbered id's units into `idUnits` after the prefix; returns their end. */
+  private writeId(id: number): number {
+    const units = this.idUnits;
+    const end = this.prefix.length + (id & 7) + 1;
+    let n = id >>> 3;
+    for (let i = end - 1; i >= this.prefix.length; i--) {
+      units[i] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+    return end;
+  }
+
+  /** The hash of a numbered id: `hashText` of it written out. */
+  private hashOfId(id: number): number {
+    return hashUnits(this.idUnits, 0, this.writeId(id));
+  }
+
+  /** Writes every numbered id out as code units, for good (a value came that is not one). */
+  private toUnits(): void {
+    const ids = this.ends;
+    const ends = new Int32Array(ids.length);
+    let length = 0;
+    for (let code = 0; code < this.count; code++) length += this.prefix.length + (ids[code] & 7) + 1;
+    const wide = [...this.prefix].some((c) => c.charCodeAt(0) > 0xff);
+    const chars = wide ? new Uint16Array(Math.max(256, length * 2)) : new Uint8Array(Math.max(256, length * 2));
+    let at = 0;
+    for (let code = 0; code < this.count; code++) {
+      const end = this.writeId(ids[code]);
+      for (let i = 0; i < end; i++) chars[at++] = this.idUnits[i];
+      ends[code] = at;
+    }
+    this.chars = chars;
+    this.ends = ends;
+    this.form = UNITS;
+  }
+
+  /** `contentFrom` of numbered ids: written out as code units, as the other thread reads them. */
+  private numberedContentFrom(first: number): DictionaryContent {
+    const count = this.count - first;
+    const ends = new Int32Array(count);
+    const hashes = new Int32Array(count);
+    let length = 0;
+    for (let i = 0; i < count; i++) length += this.prefix.length + (this.ends[first + i] & 7) + 1;
+    const wide = [...this.prefix].some((c) => c.charCodeAt(0) > 0xff);
+    const chars = wide ? new Uint16Array(length) : new Uint8Array(length);
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      const end = this.writeId(this.ends[first + i]);
+      hashes[i] = hashUnits(this.idUnits, 0, end);
+      for (let k = 0; k < end; k++) chars[at++] = this.idUnits[k];
+      ends[i] = at;
+    }
+    return { first, count, chars, ends, hashes };
   }
 
   /**
@@ -405,6 +553,10 @@ export class TextDictionary {
   private makeStrings(): void {
     const strings = this.strings;
     const first = strings.length;
+    if (this.form === NUMBERED) {
+      for (let code = first; code < this.count; code++) strings.push(this.valueAt(code));
+      return;
+    }
     const base = first === 0 ? 0 : this.ends[first - 1];
     const end = this.ends[this.count - 1];
     const all = decodeUnits(this.chars, base, end);

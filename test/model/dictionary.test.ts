@@ -19,6 +19,19 @@ const text = fc.oneof(
 const latin1Text = fc.string({ unit: fc.integer({ min: 0, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength: 12 });
 
 /**
+ * Numbered ids, as helpdesks number tickets: mostly one prefix, then 1 to 10 digits (up to 8 are
+ * held as numbers), leading zeros and all; now and then another prefix or a value with none.
+ */
+const digitString = (minLength: number, maxLength: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength, maxLength });
+const digits = fc.oneof({ weight: 40, arbitrary: digitString(1, 8) }, { weight: 1, arbitrary: digitString(9, 10) });
+const numberedId = (prefix: string) =>
+  fc.oneof(
+    { weight: 30, arbitrary: digits.map((d) => prefix + d) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('', 'T', 'INC-', 'Ω', `${prefix}x`), digits).map(([p, d]) => p + d) },
+    { weight: 1, arbitrary: text },
+  );
+
+/**
  * The bits of a slot for code + 1 at first: the default (24, leaving 8 for the hash's tag); few,
  * so that the codes outgrow them after a few values and the table moves to wider ones (fewer tag
  * bits), several times over; or most, leaving a tag of 1 to 4 bits that many values share.
@@ -188,6 +201,41 @@ describe('TextDictionary', () => {
         expect(dictionary.values).toEqual([...expected.keys()]);
       }),
     );
+  });
+
+  it('holds numbered ids as numbers while they fit, then as code units, answering like a Map', () => {
+    const numberedSteps = fc.constantFrom('T', '', 'INC-', 'Ω', '0').chain((prefix) =>
+      fc.array(fc.record({ op: fc.constantFrom('code', 'find', 'append'), text: numberedId(prefix), before: fc.constant('"'), after: fc.constant(',') }), { maxLength: 300, size: 'large' }),
+    ) as fc.Arbitrary<Step[]>;
+    fc.assert(
+      fc.property(numberedSteps, codeBits, fc.boolean(), (steps, bits, withAppend) => {
+        const dictionary = new TextDictionary(bits);
+        const model = new Model();
+        run(dictionary, model, withAppend ? steps : steps.filter((s) => s.op !== 'append'));
+        expectHolds(dictionary, model);
+        // Released and found again, then sent to another dictionary and taken back.
+        dictionary.release();
+        for (const [value, code] of model.indexed) expect(dictionary.find(value)).toBe(code);
+        const content = dictionary.contentFrom(0);
+        expect(contentValues(content)).toEqual(model.values);
+        const other = new TextDictionary();
+        const otherModel = new Model();
+        for (let i = 0; i < content.count; i++) expect(other.codeOf(content, i)).toBe(otherModel.code(model.values[i]));
+        expectHolds(other, otherModel);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes numbered ids back with their leading zeros and prefix, and moves to units at the first that does not fit', () => {
+    const dictionary = new TextDictionary();
+    const ids = ['T0000001', 'T42', 'T99999999', 'T00000000', 'T0000001'];
+    expect(ids.map((id) => dictionary.code(id))).toEqual([0, 1, 2, 3, 0]);
+    expect(dictionary.contentFrom(0).chars).toBeInstanceOf(Uint8Array);
+    expect(dictionary.code('T123456789')).toBe(4); // nine digits: written out as units from here on
+    expect(dictionary.code('X1')).toBe(5);
+    expect(dictionary.values).toEqual(['T0000001', 'T42', 'T99999999', 'T00000000', 'T123456789', 'X1']);
+    expect(['T0000001', 'T00000001', 'T1', 'T42'].map((id) => dictionary.find(id))).toEqual([0, -1, -1, 1]);
   });
 
   it('keeps codes in order across many rehashes, and finds every value after', () => {
