@@ -510,40 +510,40 @@ export class TextDictionary {
 
   /** Writes every numbered id out as code units, for good (a value came that is not one). */
   private toUnits(): void {
-    const ids = this.ends;
-    const ends = new Int32Array(ids.length);
-    let length = 0;
-    for (let code = 0; code < this.count; code++) length += this.prefix.length + (ids[code] & 7) + 1;
-    const wide = [...this.prefix].some((c) => c.charCodeAt(0) > 0xff);
-    const chars = wide ? new Uint16Array(Math.max(256, length * 2)) : new Uint8Array(Math.max(256, length * 2));
-    let at = 0;
-    for (let code = 0; code < this.count; code++) {
-      const end = this.writeId(ids[code]);
-      for (let i = 0; i < end; i++) chars[at++] = this.idUnits[i];
-      ends[code] = at;
-    }
+    const { chars, ends } = this.writeOut(0, true);
+    // `ends` keeps its capacity for the codes to come.
+    this.ends = new Int32Array(this.ends.length);
+    this.ends.set(ends);
     this.chars = chars;
-    this.ends = ends;
     this.form = UNITS;
   }
 
   /** `contentFrom` of numbered ids: written out as code units, as the other thread reads them. */
   private numberedContentFrom(first: number): DictionaryContent {
-    const count = this.count - first;
-    const ends = new Int32Array(count);
-    const hashes = new Int32Array(count);
+    const { chars, ends } = this.writeOut(first, false);
+    const hashes = new Int32Array(ends.length);
+    for (let i = 0; i < ends.length; i++) hashes[i] = hashUnits(chars, i === 0 ? 0 : ends[i - 1], ends[i]);
+    return { first, count: ends.length, chars, ends, hashes };
+  }
+
+  /**
+   * The numbered ids from code `first` on written out as code units, one after another, and where
+   * each ends; with `spare`, `chars` has room for as many units again (at least 256 in all).
+   */
+  private writeOut(first: number, spare: boolean): { chars: CodeUnits; ends: Int32Array } {
+    const ids = this.ends.subarray(first, this.count);
+    const ends = new Int32Array(ids.length);
     let length = 0;
-    for (let i = 0; i < count; i++) length += this.prefix.length + (this.ends[first + i] & 7) + 1;
-    const wide = [...this.prefix].some((c) => c.charCodeAt(0) > 0xff);
-    const chars = wide ? new Uint16Array(length) : new Uint8Array(length);
+    for (let i = 0; i < ids.length; i++) length += this.prefix.length + (ids[i] & 7) + 1;
+    const capacity = spare ? Math.max(256, 2 * length) : length;
+    const chars = /[^\u0000-\u00ff]/.test(this.prefix) ? new Uint16Array(capacity) : new Uint8Array(capacity);
     let at = 0;
-    for (let i = 0; i < count; i++) {
-      const end = this.writeId(this.ends[first + i]);
-      hashes[i] = hashUnits(this.idUnits, 0, end);
+    for (let i = 0; i < ids.length; i++) {
+      const end = this.writeId(ids[i]);
       for (let k = 0; k < end; k++) chars[at++] = this.idUnits[k];
       ends[i] = at;
     }
-    return { first, count, chars, ends, hashes };
+    return { chars, ends };
   }
 
   /**
