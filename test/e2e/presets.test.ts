@@ -103,6 +103,16 @@ describe('freshdesk preset', () => {
     expect(m.sla_compliance.value).toBe(60);
     expect(m.backlog.value).toBe(1);
   });
+
+  it('takes Survey results as CSAT answers, satisfied or not', () => {
+    const r = report([join(FIXTURES, 'freshdesk.csv'), ...march]);
+    expect(r.inputs.map((input) => [input.kind, input.rows.read])).toEqual([
+      ['contacts', 3],
+      ['surveys', 2],
+    ]);
+    // Extremely Happy (ticket 1) and Neutral (ticket 3); ticket 2 has none
+    expect(r.metrics.csat).toMatchObject({ n: 2, value: 50 });
+  });
 });
 
 describe('intercom preset', () => {

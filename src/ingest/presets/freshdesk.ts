@@ -13,7 +13,11 @@ import type { Preset } from './types.js';
  * scripts that read these exports show the capitalisation varies ("Created Time") and that the
  * "(in hrs)" columns hold `HH:MM:SS` text that is sometimes empty or negative: the timestamps
  * (Initial response time, Resolved time) are preferred; a negative duration is dropped with a
- * warning. "Within SLA" / "SLA Violated" statuses are the SLA outcomes.
+ * warning. "Within SLA" / "SLA Violated" statuses are the SLA outcomes. "Survey results" holds the
+ * label of the customer's CSAT rating (Freshdesk's classic survey: Awesome, Just Okay, Not Good;
+ * its custom surveys: 3 to 7 points from Extremely Happy to Extremely Unhappy, the API's ratings
+ * 103 to -103): it becomes a CSAT answer, satisfied (1) or not (0) on a 0/1 scale, like
+ * Zendesk's Good/Bad. Other labels are not answers.
  */
 
 const CHANNELS = {
@@ -31,6 +35,19 @@ const CHANNELS = {
 } as const;
 
 const SLA = { 'within sla': 'true', 'sla violated': 'false' } as const;
+
+const SURVEY_RESULTS = {
+  awesome: '1',
+  'extremely happy': '1',
+  'very happy': '1',
+  happy: '1',
+  'just okay': '0',
+  neutral: '0',
+  'not good': '0',
+  unhappy: '0',
+  'very unhappy': '0',
+  'extremely unhappy': '0',
+} as const;
 
 export const freshdeskCsv: Preset = {
   name: 'freshdesk',
@@ -77,5 +94,18 @@ export const freshdeskCsv: Preset = {
     sla_resolution_due_at: 'Due by Time',
     sla_first_response_met: { columns: ['First response status'], values: SLA, strict: true },
     sla_resolution_met: { columns: ['Resolution status'], values: SLA, strict: true },
+  },
+  surveys: {
+    fields: {
+      id: 'Ticket ID',
+      kind: { value: 'csat' },
+      score: { columns: ['Survey results'], values: SURVEY_RESULTS, strict: true },
+      scale: { value: '1' },
+      // The export has no rating time: the last update is when the rating was left, or later.
+      responded_at: ['Last update time', 'Resolved time', 'Closed time', 'Created time'],
+      contact_id: 'Ticket ID',
+      agent: 'Agent',
+      channel: { columns: ['Source'], values: CHANNELS },
+    },
   },
 };
