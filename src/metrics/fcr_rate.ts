@@ -23,10 +23,12 @@ export interface FcrRateResult extends RateSummary {
  * Creation times of all contacts grouped by customer and sorted within each customer, so that
  * "did this customer open another contact in this window" is two binary searches.
  * The customer with code k owns `times[start[k]]` up to (not including) `times[start[k + 1]]`.
+ * Times are as the creation column stores them: whole seconds (an Int32Array, half the memory:
+ * 40 MB at 10M contacts) while it holds seconds, else epoch milliseconds.
  */
 export interface CreatedByCustomer {
   start: Int32Array;
-  times: Float64Array;
+  times: Int32Array | Float64Array;
 }
 
 /** Builds the index over every contact with a customer and a creation time, whatever its scope. */
@@ -34,21 +36,22 @@ export function indexCreatedByCustomer(contacts: ContactTable): CreatedByCustome
   const customerCodes = contacts.text.customer_id.codes;
   const createdAt = contacts.time.created_at;
   const customerCount = contacts.text.customer_id.size;
-  // A counting sort by customer: count, turn counts into starting offsets, then place.
+  const stored = createdAt.stored(-Infinity, Infinity).values;
+  // A counting sort by customer: count, turn counts into starting offsets, then place, moving
+  // each customer's offset to its end (which is the next one's start: shifted back after).
   const start = new Int32Array(customerCount + 1);
   for (let i = 0; i < contacts.length; i++) {
     const customer = customerCodes[i];
-    const created = createdAt.at(i);
-    if (customer >= 0 && created === created) start[customer + 1]++;
+    if (customer >= 0 && createdAt.has(i)) start[customer + 1]++;
   }
   for (let customer = 0; customer < customerCount; customer++) start[customer + 1] += start[customer];
-  const next = start.slice(0, customerCount);
-  const times = new Float64Array(start[customerCount]);
+  const times = stored instanceof Int32Array ? new Int32Array(start[customerCount]) : new Float64Array(start[customerCount]);
   for (let i = 0; i < contacts.length; i++) {
     const customer = customerCodes[i];
-    const created = createdAt.at(i);
-    if (customer >= 0 && created === created) times[next[customer]++] = created;
+    if (customer >= 0 && createdAt.has(i)) times[start[customer]++] = stored[i];
   }
+  start.copyWithin(1, 0, customerCount);
+  start[0] = 0;
   // Exports list contacts in creation order, so most customers' times are in order already: sort
   // only those that are not (a subarray and a sort per customer was most of the cost).
   for (let customer = 0; customer < customerCount; customer++) {
@@ -103,7 +106,7 @@ function findRepeatContacts(contacts: ContactTable, windowMilliseconds: number):
     // no contact of the customer but (at most) this one: nothing to look for
     if (to - from === 0 || (to - from === 1 && created === created)) continue;
     const windowEnd = resolved + windowMilliseconds;
-    let inWindow = firstAfter(times, from, to, windowEnd) - firstAfter(times, from, to, resolved);
+    let inWindow = firstAfter(times, from, to, storedBound(times, windowEnd)) - firstAfter(times, from, to, storedBound(times, resolved));
     // The contact itself is in the index; it is in the window only with bad data (created
     // after its own resolution), and it is never its own repeat.
     if (created > resolved && created <= windowEnd) inWindow--;
@@ -112,8 +115,16 @@ function findRepeatContacts(contacts: ContactTable, windowMilliseconds: number):
   return repeats;
 }
 
-/** The first position in the sorted `times[from .. to)` holding a time greater than `instant`. */
-function firstAfter(times: Float64Array, from: number, to: number, instant: number): number {
+/**
+ * The bound to compare stored times with for "later than `ms`": a whole second s is later than
+ * ms exactly when s > floor(ms / 1000).
+ */
+function storedBound(times: Int32Array | Float64Array, ms: number): number {
+  return times instanceof Int32Array ? Math.floor(ms / 1000) : ms;
+}
+
+/** The first position in the sorted `times[from .. to)` holding a time greater than `instant` (in their unit). */
+function firstAfter(times: Int32Array | Float64Array, from: number, to: number, instant: number): number {
   let low = from;
   let high = to;
   while (low < high) {
