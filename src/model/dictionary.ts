@@ -267,7 +267,10 @@ export class TextDictionary {
     return decodeUnits(this.chars, start, this.ends[code]);
   }
 
-  /** Writes text[start, end) after the values, widening `chars` if a unit needs it; returns where it ends. */
+  /**
+   * Writes text[start, end) after the values, widening `chars` if a unit needs it; returns what
+   * `ends` keeps for it: where it ends, or a numbered id as it is held.
+   */
   private writeText(text: string, start: number, end: number): number {
     if (this.form !== UNITS) {
       if (this.form === UNDECIDED) this.decide(text.slice(start, end));
