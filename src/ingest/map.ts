@@ -320,7 +320,9 @@ export class RowMapper {
     if (text === '') return binding.spec.required ? `missing required value ${binding.field}` : undefined;
     switch (binding.type) {
       case TIME: {
-        const ms = this.target.parseTime(text);
+        // A canonical ISO instant (what presets hand on) skips the general parser; both agree on it.
+        const iso = isoInstantAt(text, 0, text.length);
+        const ms = iso === iso ? iso : this.target.parseTime(text);
         if (Number.isNaN(ms)) return `unparseable timestamp '${clip(text)}'`;
         binding.time!.set(row, ms);
         if (this.target.table.generation !== this.generation) this.refresh();
