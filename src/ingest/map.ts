@@ -15,6 +15,12 @@ const FLAG = 2;
 const TEXT = 3;
 const TYPE_CODES: Record<string, number> = { time: TIME, number: NUMBER, flag: FLAG, text: TEXT };
 
+/**
+ * A field of a record as `row` takes it: its text, or, for a time or number field, a value a
+ * reader has already read (epoch milliseconds, a number), as presets give them.
+ */
+export type Cell = string | number;
+
 /** A header column bound to a model field. */
 interface Binding {
   index: number;
@@ -161,7 +167,7 @@ export class RowMapper {
   }
 
   /** Maps one record. `fields` must be aligned with the header. */
-  row(fields: readonly string[], line: number): void {
+  row(fields: readonly Cell[], line: number): void {
     const { table, log } = this.target;
     log.read++;
     if (fields.length !== this.width) {
@@ -175,7 +181,7 @@ export class RowMapper {
       const problem = this.writeCell(binding, fields[binding.index], row);
       if (problem !== undefined && this.problem(binding, problem, line)) return;
     }
-    this.finish(row, this.keyBinding ? fields[this.keyBinding.index].trim() : '', line);
+    this.finish(row, this.keyBinding ? String(fields[this.keyBinding.index]).trim() : '', line);
   }
 
   /**
@@ -315,7 +321,18 @@ export class RowMapper {
   }
 
   /** Parses a cell into the row; returns a problem, or undefined when the value was written or empty and optional. */
-  private writeCell(binding: Binding, raw: string, row: number): string | undefined {
+  private writeCell(binding: Binding, cell: Cell, row: number): string | undefined {
+    if (typeof cell === 'number') {
+      if ((binding.type === TIME && cell === cell) || (binding.type === NUMBER && Number.isFinite(cell) && !(cell < binding.min))) {
+        if (binding.type === TIME) binding.time!.set(row, cell);
+        else this.target.table.setNumber(binding.field, row, cell + 0); // + 0: a -0 is 0, as its text '0' was
+        if (this.target.table.generation !== this.generation) this.refresh();
+        return undefined;
+      }
+      // Anything else is read as its text, with the problems text gives.
+      return this.writeCell(binding, String(cell), row);
+    }
+    const raw = cell;
     const text = raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
     if (text === '') return binding.spec.required ? `missing required value ${binding.field}` : undefined;
     switch (binding.type) {

@@ -9,7 +9,7 @@ import { zoneResolver } from '../../time/zone.js';
 import type { ZoneResolver } from '../../time/zone.js';
 import { normalizeColumn } from '../detect.js';
 import type { InputLog } from '../log.js';
-import type { MapTarget } from '../map.js';
+import type { Cell, MapTarget } from '../map.js';
 import { RowMapper } from '../map.js';
 import { PRESETS, PRESET_NAMES } from './index.js';
 import { alternatives, findColumn, recordPaths, valueAt } from './match.js';
@@ -213,7 +213,7 @@ interface Source {
   values: Map<string, string> | undefined;
   timeFormats: WallParser[];
   /** Raw cell -> mapped value, for text values that repeat (value maps, labels). */
-  memo: Map<string, string> | undefined;
+  memo: Map<string, Cell> | undefined;
 }
 
 /** Where one stream of rows goes: a native header, its sources and its RowMapper. */
@@ -221,7 +221,7 @@ interface Stream {
   header: string[];
   sources: Source[];
   mapper: RowMapper;
-  out: string[];
+  out: Cell[];
   target: MapTarget;
 }
 
@@ -289,7 +289,7 @@ export class PresetReader {
   private readonly zone: ZoneResolver;
   private readonly parseTime: (text: string) => number;
   private readonly foldKey: number;
-  private readonly folded = new Map<string, { main: string[]; survey: string[] | undefined; line: number; order: number }>();
+  private readonly folded = new Map<Cell, { main: Cell[]; survey: Cell[] | undefined; line: number; order: number }>();
   /** The column that orders the rows of a record (latestBy), and the current row's cells. */
   private orderIndex = -1;
   private current: { fields?: readonly string[]; record?: Record<string, unknown> } = {};
@@ -405,7 +405,7 @@ export class PresetReader {
     const nativeHeader = sources.map((source) => source.field);
     const labels = new Map(sources.map((source) => [source.field, source.label]));
     const mapperTarget: MapTarget = { ...target, log: namingLog(target.log, labels) };
-    return { header: nativeHeader, sources, mapper: new RowMapper(mapperTarget, nativeHeader), out: new Array<string>(nativeHeader.length).fill(''), target };
+    return { header: nativeHeader, sources, mapper: new RowMapper(mapperTarget, nativeHeader), out: new Array<Cell>(nativeHeader.length).fill(''), target };
   }
 
   /** A CSV record aligned with the header. */
@@ -559,7 +559,7 @@ export class PresetReader {
     return '';
   }
 
-  private value(source: Source, fields: readonly string[] | undefined, record: Record<string, unknown> | undefined): string {
+  private value(source: Source, fields: readonly string[] | undefined, record: Record<string, unknown> | undefined): Cell {
     const raw = this.raw(source, fields, record);
     if (raw === '') return '';
     if (source.whenValues) {
@@ -576,7 +576,12 @@ export class PresetReader {
     return value;
   }
 
-  private convert(source: Source, raw: string): string {
+  /**
+   * The value of a raw cell as the row mapper takes it: mapped text, or a time (epoch ms) or a
+   * duration (seconds) already read, so that the mapper does not parse a string made for it.
+   * What cannot be read is passed on as text, for the mapper to report.
+   */
+  private convert(source: Source, raw: string): Cell {
     const { rule } = source;
     let text = raw;
     if (source.values) {
@@ -592,7 +597,7 @@ export class PresetReader {
     if (rule.unit) {
       const seconds = rule.unit === 'hms' ? hmsSeconds(text) : Number(text) * UNIT_SECONDS[rule.unit];
       // Unreadable text is passed on as it is: the RowMapper warns about it and drops it.
-      return Number.isFinite(seconds) && text.trim() !== '' ? String(seconds) : text;
+      return Number.isFinite(seconds) && text.trim() !== '' ? seconds : text;
     }
     if (source.type === 'time') {
       let ms = NaN;
@@ -605,7 +610,7 @@ export class PresetReader {
       }
       if (ms !== ms) ms = this.parseTime(text);
       // An unreadable timestamp is passed on as it is, for the RowMapper to report.
-      return ms === ms ? new Date(ms).toISOString() : text;
+      return ms === ms ? ms : text;
     }
     return text;
   }
