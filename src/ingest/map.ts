@@ -337,7 +337,7 @@ export class RowMapper {
     if (text === '') return binding.spec.required ? `missing required value ${binding.field}` : undefined;
     switch (binding.type) {
       case TIME: {
-        // A canonical ISO instant (what presets hand on) skips the general parser; both agree on it.
+        // A canonical ISO instant (as JSON inputs give them) skips the general parser; both agree on it.
         const iso = isoInstantAt(text, 0, text.length);
         const ms = iso === iso ? iso : this.target.parseTime(text);
         if (Number.isNaN(ms)) return `unparseable timestamp '${clip(text)}'`;
