@@ -56,7 +56,8 @@ function parsePart(task: PartTask): void {
       const delta = column.contentFrom(sentValues[name]);
       sentValues[name] = column.size;
       dictionaries[name] = delta;
-      transfer.push(delta.chars.buffer as ArrayBuffer, delta.ends.buffer as ArrayBuffer, delta.hashes.buffer as ArrayBuffer);
+      if ('ids' in delta) transfer.push(delta.ids.buffer as ArrayBuffer);
+      else transfer.push(delta.chars.buffer as ArrayBuffer, delta.ends.buffer as ArrayBuffer, delta.hashes.buffer as ArrayBuffer);
     }
     const partLog = {
       read: log.read - sentLog.read,
