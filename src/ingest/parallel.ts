@@ -260,7 +260,9 @@ export class ParallelRead {
     }
     this.windows.push(row);
     const columns = this.table.share(row, this.windows[1]);
-    if (this.keyField !== undefined) this.table.text[this.keyField].reserve(row);
+    // As presize does for a file read on one thread (which a split file skips): no dictionary of
+    // ids grows by doubling on the way, each doubling a rehash of every value.
+    this.table.reserveIds(row, this.keyField);
     this.parts.push(undefined);
     for (let k = 1; k + 1 < bounds.length; k++) {
       const partTask: PartTask = {
