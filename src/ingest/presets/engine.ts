@@ -212,7 +212,11 @@ interface Source {
   whenValues: Set<string> | undefined;
   values: Map<string, string> | undefined;
   timeFormats: WallParser[];
-  /** Raw cell -> mapped value, for text values that repeat (value maps, labels). */
+  /**
+   * Raw cell -> mapped value, for sources with a value map (a handful of values, each lower-cased
+   * and looked up once). Other text is passed on as it is: a memo of it was only a Map lookup
+   * per cell (1M-row Zendesk export: 5.0 -> 4.5 s).
+   */
   memo: Map<string, Cell> | undefined;
 }
 
@@ -397,7 +401,7 @@ export class PresetReader {
         whenValues: rule.when ? new Set(rule.when.in.map((value) => value.trim().toLowerCase())) : undefined,
         values: rule.values ? new Map(Object.entries(rule.values).map(([from, to]) => [from.trim().toLowerCase(), to])) : undefined,
         timeFormats,
-        memo: fieldSpec.type === 'text' || rule.values ? new Map() : undefined,
+        memo: rule.values ? new Map() : undefined,
       });
       if (record) this.mappedColumns[field] = label;
       else this.surveyColumns[field] = label;
