@@ -274,7 +274,7 @@ export class TextBuilder extends TextDictionary {
 
   /**
    * Sets the code limit to what the current codes array holds; an unused column (its codes are
-   * the shared all-missing array) holds none, so that a value added to it fails loudly.
+   * views of the all-missing buffer) holds none, so that a value added to it fails loudly.
    */
   fitLimit(used: boolean): void {
     this.codeLimit = used ? (CODE_LIMIT[this.codes.constructor.name as ArrayName] ?? Infinity) : -1;
@@ -344,7 +344,8 @@ function startType(type: ColumnType, spec: KindSpec[string] | undefined): ArrayN
  *
  * Memory is what the inputs hold, at the narrowest exact type:
  * - A column gets an array of its own only once an input has the field (`use`): until then, and in
- *   the built table, it reads from one all-missing array shared by every such column of its type.
+ *   the built table, it reads from one all-missing buffer that every such column shares (see
+ *   `pointUnused`).
  *   A native export that leaves out the exported durations saves their columns entirely.
  * - Numbers and text codes start narrow and widen, keeping every value exact (see `startType`).
  * - Capacity is cheap: arrays are allocated zeroed (the OS maps their pages lazily) and rows are
@@ -352,7 +353,7 @@ function startType(type: ColumnType, spec: KindSpec[string] | undefined): ArrayN
  *   costs address space, not memory. Pre-size with `ensureCapacity` when the row count can be
  *   guessed: each doubling copies every column and keeps the old arrays until the next GC.
  *
- * Write only the fields named in `use`: an unused column reads from an array other columns share.
+ * Write only the fields named in `use`: an unused column reads from a buffer all unused columns share.
  * Writers that keep a column's array across calls (the row mapper) must look again when
  * `generation` changes: widening or growing replaces arrays. A text code is written after it is
  * looked up (`const code = column.code(...); column.codes[row] = code`): the lookup may widen.
