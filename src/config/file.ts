@@ -4,17 +4,13 @@ import type { Config } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'supmetrics.config.json';
 
-/** The config file of a run: `--config FILE` (which must exist), else `supmetrics.config.json` in the working folder when there is one. */
-export function configFileOf(path: string | undefined, cwd: string): string | undefined {
-  return path ?? (existsSync(resolve(cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
-}
-
 /**
- * The config of a run, or none. The validator is loaded only when there is a config file:
- * zod takes ~50 ms and ~10 MB of a start-up that most runs (no config) do not need.
+ * The config of a run: `--config FILE` (which must exist), else `supmetrics.config.json` in the
+ * working folder when there is one, else none. The validator is loaded only when there is a
+ * config file: zod takes ~50 ms and ~10 MB of a start-up that most runs (no config) do not need.
  */
 export async function readConfig(path: string | undefined, cwd = process.cwd()): Promise<{ config: Config; path?: string }> {
-  const file = configFileOf(path, cwd);
+  const file = path ?? (existsSync(resolve(cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
   if (!file) return { config: {} };
   const { loadConfig } = await import('./load.js');
   return loadConfig(file, cwd);

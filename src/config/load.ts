@@ -6,7 +6,6 @@ import { createBusinessCalendar } from '../time/business.js';
 import { assertZone } from '../time/zone.js';
 import type { Config } from './schema.js';
 import { ConfigSchema } from './schema.js';
-import { configFileOf } from './file.js';
 
 /** `sla.policies[0].firstResponse` from a zod issue path. */
 function keyPath(path: readonly PropertyKey[]): string {
@@ -156,10 +155,8 @@ export function parseConfig(text: string, file: string): Config {
   return config;
 }
 
-/** The config of a run (see `configFileOf`), else none. The CLI reads it through `readConfig`. */
-export function loadConfig(path: string | undefined, cwd = process.cwd()): { config: Config; path?: string } {
-  const file = configFileOf(path, cwd);
-  if (!file) return { config: {} };
+/** Reads and validates the config file `file` (relative to `cwd`). The CLI reads it through `readConfig`. */
+export function loadConfig(file: string, cwd: string): { config: Config; path: string } {
   let text: string;
   try {
     text = readFileSync(resolve(cwd, file), 'utf8');

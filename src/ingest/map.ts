@@ -2,7 +2,6 @@ import type { FieldSpec, Kind, KindSpec } from '../model/fields.js';
 import { KEY_FIELD, KINDS } from '../model/fields.js';
 import { ROW_RULES, derivedFields } from '../model/rules.js';
 import type { NumberBuilder, TableBuilder, TextBuilder, TimeBuilder } from '../model/table.js';
-import { FLOAT32_EXACT_INTEGERS } from '../model/table.js';
 import { TextDictionary } from '../model/dictionary.js';
 import { digitsAt, flagAt, isoInstantAt, isoSecondsAt } from './cells.js';
 import type { InputLog } from './log.js';
@@ -229,9 +228,8 @@ export class RowMapper {
         }
       } else if (binding.type === NUMBER) {
         const value = digitsAt(text, start, end);
-        // Whole numbers below 2^24 are exact in a float column, and `set` widens a byte column
-        // past 254; others take the general path.
-        if (value >= 0 && !(value < binding.min) && value < FLOAT32_EXACT_INTEGERS) {
+        // Plain digits; `set` widens the column when the value needs it. Others take the general path.
+        if (value >= 0 && !(value < binding.min)) {
           binding.number!.set(row, value);
           if (table.generation !== this.generation) this.refresh();
           continue;
@@ -323,17 +321,17 @@ export class RowMapper {
   /** Parses a cell into the row; returns a problem, or undefined when the value was written or empty and optional. */
   private writeCell(binding: Binding, cell: Cell, row: number): string | undefined {
     if (typeof cell === 'number') {
-      if ((binding.type === TIME && cell === cell) || (binding.type === NUMBER && Number.isFinite(cell) && !(cell < binding.min))) {
-        if (binding.type === TIME) binding.time!.set(row, cell);
-        else this.target.table.setNumber(binding.field, row, cell + 0); // + 0: a -0 is 0, as its text '0' was
-        if (this.target.table.generation !== this.generation) this.refresh();
-        return undefined;
+      if (binding.type === TIME && cell === cell) binding.time!.set(row, cell);
+      else if (binding.type === NUMBER && Number.isFinite(cell) && !(cell < binding.min)) {
+        this.target.table.setNumber(binding.field, row, cell + 0); // + 0: a -0 is 0, as its text '0' was
+      } else {
+        // Anything else is read as its text, with the problems text gives.
+        return this.writeCell(binding, String(cell), row);
       }
-      // Anything else is read as its text, with the problems text gives.
-      return this.writeCell(binding, String(cell), row);
+      if (this.target.table.generation !== this.generation) this.refresh();
+      return undefined;
     }
-    const raw = cell;
-    const text = raw.length > 0 && (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) ? raw.trim() : raw;
+    const text = cell.length > 0 && (cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32) ? cell.trim() : cell;
     if (text === '') return binding.spec.required ? `missing required value ${binding.field}` : undefined;
     switch (binding.type) {
       case TIME: {
@@ -349,7 +347,7 @@ export class RowMapper {
         const value = Number(text);
         if (!Number.isFinite(value)) return `not a number '${clip(text)}'`;
         if (value < binding.min) return `${clip(text)} is below the minimum ${binding.min}`;
-        // Widens the column when the value is not exactly a Float32 (then every binding looks again).
+        // Widens the column when the value needs it (then every binding looks again).
         this.target.table.setNumber(binding.field, row, value);
         if (this.target.table.generation !== this.generation) this.refresh();
         return undefined;

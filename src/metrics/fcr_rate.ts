@@ -36,7 +36,7 @@ export function indexCreatedByCustomer(contacts: ContactTable): CreatedByCustome
   const customerCodes = contacts.text.customer_id.codes;
   const createdAt = contacts.time.created_at;
   const customerCount = contacts.text.customer_id.size;
-  const stored = createdAt.stored(-Infinity, Infinity).values;
+  const stored = createdAt.seconds ?? createdAt.ms!;
   // A counting sort by customer: count, turn counts into starting offsets, then place, moving
   // each customer's offset to its end (which is the next one's start: shifted back after).
   const start = new Int32Array(customerCount + 1);

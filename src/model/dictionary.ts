@@ -284,7 +284,8 @@ export class TextDictionary {
 
   /** The values from code `first` on, copied, with their hashes, to send to another thread. */
   contentFrom(first: number): DictionaryContent {
-    if (this.form === NUMBERED) return this.numberedContentFrom(first);
+    // Numbered ids go as they are held: the prefix and the ids.
+    if (this.form === NUMBERED) return { first, count: this.count - first, prefix: this.prefix, ids: this.ends.slice(first, this.count) };
     const base = first === 0 ? 0 : this.ends[first - 1];
     const end = this.count === 0 ? 0 : this.ends[this.count - 1];
     const chars = this.chars.slice(base, end);
@@ -543,39 +544,26 @@ export class TextDictionary {
     return hashUnits(this.idUnits, 0, this.writeId(id));
   }
 
-  /** Writes every numbered id out as code units, for good (a value came that is not one). */
-  private toUnits(): void {
-    const { chars, ends } = this.writeOut();
-    // `ends` keeps its capacity for the codes to come.
-    this.ends = new Int32Array(this.ends.length);
-    this.ends.set(ends);
-    this.chars = chars;
-    this.form = UNITS;
-  }
-
-  /** `contentFrom` of numbered ids: the prefix and the ids as they are held. */
-  private numberedContentFrom(first: number): DictionaryContent {
-    return { first, count: this.count - first, prefix: this.prefix, ids: this.ends.slice(first, this.count) };
-  }
-
   /**
-   * The numbered ids written out as code units, one after another, and where each ends; `chars`
-   * has room for as many units again (at least 256 in all).
+   * Writes every numbered id out as code units, for good (a value came that is not one), with
+   * room for as many units again; `ends` keeps its capacity for the codes to come.
    */
-  private writeOut(): { chars: CodeUnits; ends: Int32Array } {
-    const ids = this.ends.subarray(0, this.count);
+  private toUnits(): void {
+    const ids = this.ends;
     const ends = new Int32Array(ids.length);
     let length = 0;
-    for (let i = 0; i < ids.length; i++) length += this.prefix.length + (ids[i] & 7) + 1;
+    for (let code = 0; code < this.count; code++) length += this.prefix.length + (ids[code] & 7) + 1;
     const capacity = Math.max(256, 2 * length);
     const chars = /[^\u0000-\u00ff]/.test(this.prefix) ? new Uint16Array(capacity) : new Uint8Array(capacity);
     let at = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const end = this.writeId(ids[i]);
+    for (let code = 0; code < this.count; code++) {
+      const end = this.writeId(ids[code]);
       for (let k = 0; k < end; k++) chars[at++] = this.idUnits[k];
-      ends[i] = at;
+      ends[code] = at;
     }
-    return { chars, ends };
+    this.chars = chars;
+    this.ends = ends;
+    this.form = UNITS;
   }
 
   /**

@@ -44,10 +44,10 @@ export type CustomerTable = Table<typeof CUSTOMER_FIELDS>;
  */
 export type CodeArray = Int8Array | Int16Array | Int32Array;
 /** Numbers that are not bytes: Float32 while every value is exactly a Float32 (counts, whole seconds), Float64 otherwise. */
-export type FloatArray = Float32Array | Float64Array;
+type FloatArray = Float32Array | Float64Array;
 
 /** Missing in a byte number column: every other byte value is the number itself. */
-export const NO_BYTE = 0xff;
+const NO_BYTE = 0xff;
 
 /**
  * A number column: `at(row)` is the row's value, NaN when missing.
@@ -256,9 +256,6 @@ const WIDENING: Record<ColumnType, readonly ArrayName[]> = {
 
 /** The largest text code each code type holds. */
 const CODE_LIMIT: Partial<Record<ArrayName, number>> = { Int8Array: 0x7f, Int16Array: 0x7fff, Int32Array: Infinity };
-
-/** The first value not exactly held by a Float32 when it is a whole number (integers up to 2^24 are exact). */
-export const FLOAT32_EXACT_INTEGERS = 2 ** 24;
 
 /** A growable text column with its dictionary; its codes widen (Int8, Int16, Int32) as values are added. */
 export class TextBuilder extends TextDictionary {
