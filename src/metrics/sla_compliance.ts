@@ -51,10 +51,24 @@ function policyTable(input: MetricInput, kind: TargetKind): PolicyTable {
   return { seconds, business, priorities };
 }
 
-/** Whether any row has a value (not NaN). */
-function hasAny(column: TimeColumn): boolean {
-  for (let i = 0; i < column.length; i++) if (column.has(i)) return true;
-  return false;
+/**
+ * Which export each contact came from: its input (file), except that contacts folded from
+ * event-level inputs share one, the last: the events of one contact may be spread over files.
+ */
+function exportsOf(input: MetricInput): { count: number; of: (row: number) => number } {
+  const { contacts, eventRows } = input.data;
+  const inputOf = contacts.input;
+  let inputs = 0;
+  for (let i = 0; i < inputOf.length; i++) if (inputOf[i] >= inputs) inputs = inputOf[i] + 1;
+  const folded = eventRows ? eventRows.firstContact : inputOf.length;
+  return { count: inputs + 1, of: (row) => (row >= folded ? inputs : inputOf[row]) };
+}
+
+/** Per export (see exportsOf): 1 when some contact of it has a value in the column, else 0. */
+function exportsWithAny(column: TimeColumn, exports: ReturnType<typeof exportsOf>): Uint8Array {
+  const seen = new Uint8Array(exports.count);
+  for (let i = 0; i < column.length; i++) if (column.has(i)) seen[exports.of(i)] = 1;
+  return seen;
 }
 
 /**
@@ -77,8 +91,11 @@ function countTargets(
   const channelCodes = contacts.text.channel.codes;
   const priorityCodes = contacts.text.priority.codes;
   // an export that records no such event at all (no first replies in a ServiceNow log) cannot
-  // show a policy target met: only its own due times and outcomes are judged then
-  const policies = hasAny(eventColumn) ? policyTable(input, kind) : undefined;
+  // show a policy target met: only its own due times and outcomes are judged then. Decided per
+  // export, so that another file that has the event changes nothing for this one.
+  const exports = exportsOf(input);
+  const judged = exportsWithAny(eventColumn, exports);
+  const policies = judged.includes(1) ? policyTable(input, kind) : undefined;
   const calendar = input.calendar;
   let met = 0;
   let decided = 0;
@@ -98,7 +115,7 @@ function countTargets(
     }
     let due = dueColumn.at(i);
     if (due !== due) {
-      if (!policies) continue;
+      if (!policies || judged[exports.of(i)] === 0) continue;
       const cell = (channelCodes[i] + 1) * policies.priorities + priorityCodes[i] + 1;
       const seconds = policies.seconds[cell];
       if (seconds !== seconds) continue; // no policy sets this target: the contact has none
@@ -127,8 +144,9 @@ function countTargets(
  * (settings.slaPolicies: the config's policies, then the METRICS.md defaults by channel), else
  * none. Resolution: due at `sla_resolution_due_at`, else by the policies likewise (no default).
  * A policy in business hours adds its target in open time of input.calendar. When no contact
- * has the event at all (an export without first replies), policy targets of that kind are not
- * judged: every one would read as breached for want of data. Where the export
+ * of an export (a file; all event-level files together) has the event at all (a log without
+ * first replies), policy targets of that kind are not judged for its contacts: every one would read as breached for want of
+ * data. Where the export
  * says whether a target was met (`sla_first_response_met`, `sla_resolution_met`: Freshdesk
  * statuses, ServiceNow made_sla, Zammad diffs), that outcome is taken as it is, decided at the
  * reply/resolution when there was one, else at the due time, else at creation. A target is met when the first reply / the resolution happened at or before its due

@@ -123,4 +123,17 @@ describe('sla_compliance without the events in the export', () => {
     expect(result.first_response).toMatchObject({ numerator: 0, denominator: 1 });
     expect(result.resolution).toMatchObject({ numerator: 1, denominator: 1 });
   });
+
+  it('decides it per input: another file with first replies changes nothing for this one', () => {
+    const contacts = contactsFrom([
+      // input 0, a log without first replies: its 4-minute phone default is not judged
+      { id: 'a', channel: 'phone', created_at: '2024-03-05T10:00:00Z' },
+      // input 1 records first replies: its contacts are judged against the defaults
+      { id: 'b', channel: 'email', created_at: '2024-03-05T10:00:00Z', first_response_at: '2024-03-05T11:00:00Z' },
+      { id: 'c', channel: 'phone', created_at: '2024-03-05T10:00:00Z' },
+    ]);
+    contacts.input.set([0, 1, 1]);
+    const result = slaCompliance(metricInput({ contacts }));
+    expect(result.first_response).toMatchObject({ numerator: 1, denominator: 2 });
+  });
 });
