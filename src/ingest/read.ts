@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import type { Kind, KindSpec } from '../model/fields.js';
 import { KEY_FIELD, KINDS } from '../model/fields.js';
 import type { Dataset, EventTable } from '../model/dataset.js';
+import { derivedFields } from '../model/rules.js';
 import { foldEvents } from '../model/timeline.js';
 import { TableBuilder } from '../model/table.js';
 import type { ContactTable, CustomerTable, SurveyTable } from '../model/table.js';
@@ -111,6 +112,7 @@ export async function readInputs(sources: readonly InputSource[], options: ReadO
       surveys: tables.surveys.build() as unknown as SurveyTable,
       customers: tables.customers.build() as unknown as CustomerTable,
       ...(timeline ? { replies: timeline.replies, eventRows: timeline.eventRows } : {}),
+      inputFields: inputs.map(({ columns }) => new Set([...Object.keys(columns), ...derivedFields(Object.keys(columns))])),
     },
     inputs,
   };

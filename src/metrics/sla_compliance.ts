@@ -19,6 +19,7 @@ interface TargetCounts {
 }
 
 type TargetKind = 'firstResponseSeconds' | 'resolutionSeconds';
+type EventField = 'first_response_at' | 'resolved_at';
 
 /** The policy target that applies to each (channel, priority) pair; -1 codes (missing) at index 0. */
 interface PolicyTable {
@@ -51,24 +52,26 @@ function policyTable(input: MetricInput, kind: TargetKind): PolicyTable {
   return { seconds, business, priorities };
 }
 
-/**
- * Which export each contact came from: its input (file), except that contacts folded from
- * event-level inputs share one, the last: the events of one contact may be spread over files.
- */
-function exportsOf(input: MetricInput): { count: number; of: (row: number) => number } {
-  const { contacts, eventRows } = input.data;
-  const inputOf = contacts.input;
-  let inputs = 0;
-  for (let i = 0; i < inputOf.length; i++) if (inputOf[i] >= inputs) inputs = inputOf[i] + 1;
-  const folded = eventRows ? eventRows.firstContact : inputOf.length;
-  return { count: inputs + 1, of: (row) => (row >= folded ? inputs : inputOf[row]) };
+/** Whether any row has a value (not NaN). */
+function hasAny(column: TimeColumn): boolean {
+  for (let i = 0; i < column.length; i++) if (column.has(i)) return true;
+  return false;
 }
 
-/** Per export (see exportsOf): 1 when some contact of it has a value in the column, else 0. */
-function exportsWithAny(column: TimeColumn, exports: ReturnType<typeof exportsOf>): Uint8Array {
-  const seen = new Uint8Array(exports.count);
-  for (let i = 0; i < column.length; i++) if (column.has(i)) seen[exports.of(i)] = 1;
-  return seen;
+/**
+ * Whether the export each contact came from records the event at all: its input has the field
+ * (or a duration it is derived from, see rules.ts). An event log records replies and resolutions
+ * as events. Tables built in code name no fields per input: there, whether any contact has it.
+ */
+function exportRecords(input: MetricInput, field: EventField): (row: number) => boolean {
+  const { contacts, eventRows, inputFields } = input.data;
+  if (!inputFields) {
+    const any = hasAny(contacts.time[field]);
+    return () => any;
+  }
+  const records = inputFields.map((fields) => fields.has(field));
+  const folded = eventRows ? eventRows.firstContact : contacts.length;
+  return (row) => row >= folded || records[contacts.input[row]];
 }
 
 /**
@@ -80,7 +83,7 @@ function countTargets(
   input: MetricInput,
   dueColumn: TimeColumn,
   kind: TargetKind,
-  eventColumn: TimeColumn,
+  eventField: EventField,
   outcomeColumn: Int8Array,
 ): TargetCounts {
   const contacts = input.data.contacts;
@@ -90,12 +93,11 @@ function countTargets(
   const createdAt = contacts.time.created_at;
   const channelCodes = contacts.text.channel.codes;
   const priorityCodes = contacts.text.priority.codes;
-  // an export that records no such event at all (no first replies in a ServiceNow log) cannot
-  // show a policy target met: only its own due times and outcomes are judged then. Decided per
-  // export, so that another file that has the event changes nothing for this one.
-  const exports = exportsOf(input);
-  const judged = exportsWithAny(eventColumn, exports);
-  const policies = judged.includes(1) ? policyTable(input, kind) : undefined;
+  const eventColumn = contacts.time[eventField];
+  // an export that does not record such events at all (no first replies in a ServiceNow log)
+  // cannot show a policy target met: only its own due times and outcomes are judged then
+  const judged = exportRecords(input, eventField);
+  const policies = policyTable(input, kind);
   const calendar = input.calendar;
   let met = 0;
   let decided = 0;
@@ -115,7 +117,7 @@ function countTargets(
     }
     let due = dueColumn.at(i);
     if (due !== due) {
-      if (!policies || judged[exports.of(i)] === 0) continue;
+      if (!judged(i)) continue;
       const cell = (channelCodes[i] + 1) * policies.priorities + priorityCodes[i] + 1;
       const seconds = policies.seconds[cell];
       if (seconds !== seconds) continue; // no policy sets this target: the contact has none
@@ -143,9 +145,9 @@ function countTargets(
  * target of the first SLA policy that matches the contact's channel and priority and sets one
  * (settings.slaPolicies: the config's policies, then the METRICS.md defaults by channel), else
  * none. Resolution: due at `sla_resolution_due_at`, else by the policies likewise (no default).
- * A policy in business hours adds its target in open time of input.calendar. When no contact
- * of an export (a file; all event-level files together) has the event at all (a log without
- * first replies), policy targets of that kind are not judged for its contacts: every one would read as breached for want of
+ * A policy in business hours adds its target in open time of input.calendar. When an input
+ * does not record the event at all (it has no such column: a log without first replies),
+ * policy targets of that kind are not judged for its contacts: every one would read as breached for want of
  * data. Where the export
  * says whether a target was met (`sla_first_response_met`, `sla_resolution_met`: Freshdesk
  * statuses, ServiceNow made_sla, Zammad diffs), that outcome is taken as it is, decided at the
@@ -164,8 +166,8 @@ function countTargets(
 export function slaCompliance(input: MetricInput): SlaComplianceResult {
   const contacts = input.data.contacts;
   const { time, flag } = contacts;
-  const firstResponse = countTargets(input, time.sla_first_response_due_at, 'firstResponseSeconds', time.first_response_at, flag.sla_first_response_met);
-  const resolution = countTargets(input, time.sla_resolution_due_at, 'resolutionSeconds', time.resolved_at, flag.sla_resolution_met);
+  const firstResponse = countTargets(input, time.sla_first_response_due_at, 'firstResponseSeconds', 'first_response_at', flag.sla_first_response_met);
+  const resolution = countTargets(input, time.sla_resolution_due_at, 'resolutionSeconds', 'resolved_at', flag.sla_resolution_met);
   const met = firstResponse.met + resolution.met;
   const decided = firstResponse.decided + resolution.decided;
   return {

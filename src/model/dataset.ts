@@ -29,4 +29,10 @@ export interface Dataset {
   replies?: ReplyTable;
   /** Event rows and the contacts they were folded into; absent when no input had events. */
   eventRows?: EventRows;
+  /**
+   * The model fields each input gave, by input index, with the instants derived from durations
+   * it gave: an export without a field is told from one that leaves it empty. Absent for tables
+   * built in code.
+   */
+  inputFields?: readonly ReadonlySet<string>[];
 }

@@ -124,16 +124,20 @@ describe('sla_compliance without the events in the export', () => {
     expect(result.resolution).toMatchObject({ numerator: 1, denominator: 1 });
   });
 
-  it('decides it per input: another file with first replies changes nothing for this one', () => {
+  it('decides it per input, by the fields it has: a file with first replies changes nothing for one without', () => {
     const contacts = contactsFrom([
-      // input 0, a log without first replies: its 4-minute phone default is not judged
+      // input 0, a log without a first-reply column: its 4-minute phone default is not judged
       { id: 'a', channel: 'phone', created_at: '2024-03-05T10:00:00Z' },
-      // input 1 records first replies: its contacts are judged against the defaults
+      // input 1 has the column: its contacts are judged against the defaults, answered or not
       { id: 'b', channel: 'email', created_at: '2024-03-05T10:00:00Z', first_response_at: '2024-03-05T11:00:00Z' },
       { id: 'c', channel: 'phone', created_at: '2024-03-05T10:00:00Z' },
+      // input 2 has the column, and no contact of it was answered: breached, not left out
+      { id: 'd', channel: 'phone', created_at: '2024-03-05T10:00:00Z' },
     ]);
-    contacts.input.set([0, 1, 1]);
-    const result = slaCompliance(metricInput({ contacts }));
-    expect(result.first_response).toMatchObject({ numerator: 1, denominator: 2 });
+    contacts.input.set([0, 1, 1, 2]);
+    const input = metricInput({ contacts });
+    const inputFields = [new Set(['id', 'channel', 'created_at']), new Set(['id', 'channel', 'created_at', 'first_response_at']), new Set(['id', 'channel', 'created_at', 'first_response_at'])];
+    const result = slaCompliance({ ...input, data: { ...input.data, inputFields } });
+    expect(result.first_response).toMatchObject({ numerator: 1, denominator: 3 });
   });
 });
