@@ -32,7 +32,7 @@ const CR = 13;
 const QUOTE = 34;
 const BOM = 0xfeff;
 
-const CANDIDATES = [',', ';', '\t'];
+const CANDIDATES = [',', ';', '\t', '|'];
 
 // States of the character-level reader used for records that contain quotes or lone CRs.
 const FIELD_START = 0;
@@ -65,7 +65,7 @@ export class CsvTokenizer {
   private pendingLength = 0;
   private detectInQuotes = false;
   private detectSawContent = false;
-  private readonly detectCounts = [0, 0, 0];
+  private readonly detectCounts = [0, 0, 0, 0];
   private detectScanned = 0;
 
   /** The physical line of the next character to read. */
@@ -206,6 +206,7 @@ export class CsvTokenizer {
         if (c === 44) counts[0]++;
         else if (c === 59) counts[1]++;
         else if (c === 9) counts[2]++;
+        else if (c === 124) counts[3]++;
       }
     }
     this.detectInQuotes = inQuotes;

@@ -68,13 +68,16 @@ describe('supmetrics report on a small hand-computed export', () => {
     expect(report.metrics.volume.value).toBe(4);
   });
 
-  it('reads UTF-16 with BOM, semicolons and CRLF alike', () => {
+  it('reads UTF-16 with BOM, semicolons, pipes and CRLF alike', () => {
     const semicolons = CONTACTS.replace(/,/g, ';').replace(/\n/g, '\r\n');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(semicolons, 'utf16le')]);
     const other = tempFiles({ 'contacts.csv': utf16 });
     const report = jsonReport([other, '--period', '2024-03']);
     expect(report.metrics.volume.value).toBe(4);
     expect(report.inputs[0].delimiter).toBe(';');
+    const pipes = jsonReport([tempFiles({ 'contacts.txt': CONTACTS.replace(/,/g, '|') }), '--period', '2024-03']);
+    expect(pipes.metrics.volume.value).toBe(4);
+    expect(pipes.inputs[0].delimiter).toBe('|');
   });
 
   it('prints a readable table without colour when NO_COLOR is set', () => {

@@ -59,10 +59,11 @@ function cut(text: string, positions: number[]): string[] {
 }
 
 describe('CsvTokenizer delimiter detection', () => {
-  it('detects comma, semicolon and tab from the first line', () => {
+  it('detects comma, semicolon, tab and pipe from the first line', () => {
     expect(parse('a,b,c\n1,2,3\n').delimiter).toBe(',');
     expect(parse('a;b;c\n1;2;3\n').delimiter).toBe(';');
     expect(parse('a\tb\tc\n1\t2\t3\n').delimiter).toBe('\t');
+    expect(parse('a|b|c\n1|2|3\n').delimiter).toBe('|');
     expect(parse('a;b;c\n1;2;3\n').records).toEqual([
       ['a', 'b', 'c'],
       ['1', '2', '3'],
