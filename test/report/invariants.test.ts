@@ -111,7 +111,10 @@ describe('the same rows in CSV, JSON and NDJSON', () => {
     await fc.assert(
       fc.asyncProperty(contactRows(20), async (rows) => {
         fc.pre(rows.length > 0); // an empty JSON array has no keys to tell its kind from
-        const objects = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== '')));
+        // Empty cells become absent keys, except in the first record, where they are null: the
+        // JSON export then has every field the CSV header has (an export without a field, as
+        // without first replies, is read differently: see sla_compliance).
+        const objects = rows.map((row, i) => Object.fromEntries(Object.entries(row).flatMap(([k, v]) => (v !== '' ? [[k, v]] : i === 0 ? [[k, null]] : []))));
         const csv = await report({ 'c.csv': toCsv(rows) });
         const json = await report({ 'c.json': JSON.stringify(objects) });
         const ndjson = await report({ 'c.ndjson': objects.map((o) => JSON.stringify(o)).join('\n') });
