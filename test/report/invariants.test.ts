@@ -114,7 +114,9 @@ describe('the same rows in CSV, JSON and NDJSON', () => {
         // Empty cells become absent keys, except in the first record, where they are null: the
         // JSON export then has every field the CSV header has (an export without a field, as
         // without first replies, is read differently: see sla_compliance).
-        const objects = rows.map((row, i) => Object.fromEntries(Object.entries(row).flatMap(([k, v]) => (v !== '' ? [[k, v]] : i === 0 ? [[k, null]] : []))));
+        const objects = rows.map((row, i) =>
+          Object.fromEntries(Object.entries(row).flatMap(([k, v]): [string, string | null][] => (v !== '' ? [[k, v]] : i === 0 ? [[k, null]] : []))),
+        );
         const csv = await report({ 'c.csv': toCsv(rows) });
         const json = await report({ 'c.json': JSON.stringify(objects) });
         const ndjson = await report({ 'c.ndjson': objects.map((o) => JSON.stringify(o)).join('\n') });
