@@ -1,5 +1,5 @@
 import type { TextColumn } from '../model/table.js';
-import { compareText, contactsCreated } from './columns.js';
+import { compareText, contactsCreated, isHandled } from './columns.js';
 import type { MetricInput } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -38,7 +38,7 @@ export const TOP_CUSTOMERS = 10;
  * Formula: in-scope contacts created in the period that have a customer id / distinct customers
  * among them. Repeat customers are those with more than one such contact; their share is
  * repeat customers / customers x 100. For the customers with most contacts, the agents who
- * handled them and the handle time they took (ended - answered, summed where both are known).
+ * handled them (sent a reply or answered: see isHandled; an agent only assigned is not listed) and the handle time they took (ended - answered, summed where both are known).
  * Period attribution: the period in which the contact was created.
  *
  * Cost: one pass to count per customer, a top-10 selection over the customers met, one more pass
@@ -142,7 +142,7 @@ function describeTopCustomers(input: MetricInput, created: Int32Array, top: TopC
     if (customer < 0 || topPlace[customer] === 0) continue;
     const candidate = top[topPlace[customer] - 1];
     const agent = agents.codes[i];
-    if (agent >= 0) candidate.agents.add(agents.values[agent]);
+    if (agent >= 0 && isHandled(contacts, i)) candidate.agents.add(agents.values[agent]);
     const handleTime = endedAt.at(i) - answeredAt.at(i);
     if (handleTime === handleTime) candidate.handleTimeSeconds += handleTime / 1000;
   }

@@ -8,7 +8,8 @@ describe('contacts_per_customer', () => {
   const contacts = contactsFrom([
     { id: 'a', customer_id: 'c1', agent: 'Bob', created_at: '2024-03-05T00:00:00Z', answered_at: '2024-03-05T00:00:00Z', ended_at: '2024-03-05T00:10:00Z' },
     { id: 'b', customer_id: 'c1', agent: 'Ann', created_at: '2024-03-06T00:00:00Z', answered_at: '2024-03-06T00:00:00Z', ended_at: '2024-03-06T00:05:00Z' },
-    { id: 'c', customer_id: 'c1', agent: 'Bob', created_at: '2024-03-07T00:00:00Z' },
+    // Cat was assigned but never replied or answered: she did not handle it, and is not listed
+    { id: 'c', customer_id: 'c1', agent: 'Cat', created_at: '2024-03-07T00:00:00Z' },
     { id: 'd', customer_id: 'c2', created_at: '2024-03-07T00:00:00Z', answered_at: '2024-03-07T00:00:00Z' },
     { id: 'no customer', created_at: '2024-03-07T00:00:00Z' },
     { id: 'april', customer_id: 'c2', agent: 'Cid', created_at: '2024-04-01T00:00:00Z' },

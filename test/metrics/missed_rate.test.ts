@@ -23,4 +23,15 @@ describe('missed_rate', () => {
     const noChats = contactsFrom([{ id: 'a', channel: 'email', created_at: '2024-03-01T00:00:00Z', missed: true }]);
     expect(missedRate(metricInput({ contacts: noChats }))).toMatchObject({ n: 0, value: null, ci95: null, missed: 0 });
   });
+
+  it('counts a chat the customer left before any agent answered as missed, whatever the flag says', () => {
+    const left = contactsFrom([
+      { id: 'a', channel: 'chat', created_at: '2024-03-01T00:00:00Z', abandoned_at: '2024-03-01T00:01:00Z', missed: false },
+      { id: 'b', channel: 'chat', created_at: '2024-03-01T00:00:00Z', abandoned_at: '2024-03-01T00:01:00Z' },
+      // answered, then the customer left: not missed
+      { id: 'c', channel: 'chat', created_at: '2024-03-01T00:00:00Z', answered_at: '2024-03-01T00:00:30Z', abandoned_at: '2024-03-01T00:01:00Z' },
+      { id: 'd', channel: 'chat', created_at: '2024-03-01T00:00:00Z', first_response_at: '2024-03-01T00:00:30Z', abandoned_at: '2024-03-01T00:01:00Z' },
+    ]);
+    expect(missedRate(metricInput({ contacts: left }))).toMatchObject({ n: 4, missed: 2, value: 50 });
+  });
 });
