@@ -156,7 +156,7 @@ export function renderInspections(list: readonly Inspection[]): string {
       for (const problem of item.rejects) out.push(`    ${where(problem)}: ${problem.reason}`);
     }
     if (item.warnings.length > 0) {
-      out.push(`  warnings (first ${item.warnings.length} of ${item.rows.warnings}: the value was dropped, the row kept)`);
+      out.push(`  warnings (first ${item.warnings.length} of ${item.rows.warnings}; the rows were kept)`);
       for (const problem of item.warnings) out.push(`    ${where(problem)}: ${problem.reason}`);
     }
     out.push('');

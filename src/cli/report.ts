@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { UserError } from '../errors.js';
 import { readInputs } from '../ingest/read.js';
+import type { RowProblem } from '../ingest/log.js';
 import { expandSources } from '../ingest/sources.js';
 import { readConfig } from '../config/file.js';
 import type { Config } from '../config/schema.js';
@@ -74,12 +75,9 @@ export async function runReport(
   const { data, inputs } = await readInputs(sources, { ...readOptionsFor(options, config, zone), onProgress: progressBar(process.stderr) });
   // Before any error below: when every row was rejected, the warnings say why nothing was read.
   for (const input of inputs) {
-    if (input.log.rejected > 0) {
-      const first = input.log.rejects[0];
-      process.stderr.write(
-        `supmetrics: warning: ${oneLine(`${input.path}: ${input.log.rejected} row(s) rejected (first: line ${first.line}${first.column ? `, column '${first.column}'` : ''}: ${first.reason})`)}\n`,
-      );
-    }
+    const { rejected, rejects, warnings, warningSamples } = input.log;
+    if (rejected > 0) warnOf(input.path, `${rejected} row(s) rejected`, rejects[0]);
+    if (warnings > 0) warnOf(input.path, `${warnings} warning(s), rows kept`, warningSamples[0]);
   }
   const period = requested ?? dataSpan(data, zone);
   if (!period) throw new UserError('no contacts or survey answers were read, and no --period was given');
@@ -123,4 +121,10 @@ export function reportCommand(): Command {
       else process.stdout.write(text);
     });
   return command;
+}
+
+/** One line on stderr: how many problems an input had, and the first. */
+function warnOf(path: string, count: string, first: RowProblem): void {
+  const where = `line ${first.line}${first.column ? `, column '${first.column}'` : ''}`;
+  process.stderr.write(`supmetrics: warning: ${oneLine(`${path}: ${count} (first: ${where}: ${first.reason})`)}\n`);
 }

@@ -1,4 +1,6 @@
+import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
+import type { InputLog } from './log.js';
 
 /** Bytes read from a file at a time, into one buffer reused for the whole file. */
 const READ_SIZE = 1 << 20;
@@ -31,8 +33,12 @@ export function* fileChunks(path: string, start = 0, end = Infinity): Generator<
   }
 }
 
-/** The text encodings an input file may use (see DESIGN.md, "Native input format"). */
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+/**
+ * The text encodings an input file may use (see DESIGN.md, "Native input format"). Windows-1252
+ * is what spreadsheet tools on Western European Windows save as "CSV": it is read when a file
+ * without a BOM is not UTF-8 (see TextDecoding).
+ */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /**
  * Detects the encoding from a byte order mark: EF BB BF is UTF-8, FF FE is UTF-16LE,
@@ -62,41 +68,214 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+/** How far into a file without a BOM its first non-ASCII character decides the encoding. */
+export const ENCODING_WINDOW = 1 << 20;
+
 /**
- * Decodes a stream of byte chunks into text chunks, with the BOM removed. The decoder runs in
- * stream mode so a character split across chunks comes out whole; invalid bytes become U+FFFD
- * instead of throwing, because one bad byte in a large export should cost one field, not the file.
- * A first chunk too short to tell whether it starts a BOM (stdin may deliver one byte) is held
- * until more bytes arrive or the stream ends.
+ * The decoding of one file's bytes after its BOM. With a BOM the encoding is known. Without one
+ * the file is UTF-8 unless its first non-ASCII character, if it comes within ENCODING_WINDOW
+ * bytes, is not a UTF-8 sequence: the file is then Windows-1252, in which every byte is a
+ * character. (ASCII reads the same in both, so nothing decoded before the choice changes.) In
+ * UTF-8 an invalid byte becomes U+FFFD: one bad byte in a large export costs one field, not the
+ * file. The window keeps the choice early, so that a file read on several cores knows it before
+ * its other ranges are merged (parallel.ts).
  */
-export async function* decodeText(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<string> {
-  let decoder: TextDecoder | undefined;
+export class TextDecoding {
+  /** The encoding; undefined while every byte so far was ASCII, within the window. */
+  encoding: TextEncoding | undefined;
+  /** Bytes decoded so far (counted only until the encoding is chosen). */
+  private bytes = 0;
+  /** The start of a sequence cut by the end of a chunk, while it decides the encoding. */
+  private held: Uint8Array | undefined;
+  private decoder: TextDecoder;
+
+  constructor(encoding?: TextEncoding) {
+    this.encoding = encoding;
+    // ignoreBOM: a BOM is cut off before; the decoder must not drop a later U+FEFF on its own.
+    this.decoder = new TextDecoder(encoding ?? 'utf-8', { fatal: false, ignoreBOM: true });
+  }
+
+  /** Decodes the next chunk; a character cut at its end comes out with the next. */
+  decode(chunk: Uint8Array): string {
+    if (this.encoding === undefined) {
+      if (this.held !== undefined) {
+        chunk = concatBytes(this.held, chunk);
+        this.held = undefined;
+      }
+      const first = firstNonAscii(chunk);
+      if (first !== undefined && first.utf8 === undefined && this.bytes + first.at < ENCODING_WINDOW) {
+        // the choice needs the rest of the sequence: the ASCII before it is decoded now
+        this.held = chunk.slice(first.at);
+        this.bytes += first.at;
+        return this.decoder.decode(chunk.subarray(0, first.at), { stream: true });
+      }
+      this.choose(first, chunk.length);
+    }
+    return this.decoder.decode(chunk, { stream: true });
+  }
+
+  /** The end of the bytes: an incomplete sequence left at the very end comes out as U+FFFD. */
+  end(): string {
+    let text = '';
+    if (this.held !== undefined) {
+      // a sequence the bytes end in the middle of is not UTF-8
+      this.choose({ at: 0, utf8: false }, this.held.length);
+      text = this.decoder.decode(this.held, { stream: true });
+      this.held = undefined;
+    }
+    return text + this.decoder.decode();
+  }
+
+  /**
+   * Goes past `length` more bytes whose first non-ASCII character (if any) is `first`, decoded
+   * elsewhere (a worker's range, read as UTF-8), and chooses the encoding when they settle it.
+   */
+  choose(first: NonAscii | undefined, length: number): void {
+    if (this.encoding !== undefined) return;
+    if (first !== undefined && this.bytes + first.at < ENCODING_WINDOW) this.settle(first.utf8 === true ? 'utf-8' : 'windows-1252');
+    else if (first !== undefined || this.bytes + length >= ENCODING_WINDOW) this.settle('utf-8');
+    this.bytes += length;
+  }
+
+  /** Whether bytes whose first non-ASCII character is `first` read here as they do as UTF-8. */
+  readsAsUtf8(first: NonAscii | undefined): boolean {
+    if (first === undefined || this.encoding === 'utf-8') return true;
+    return this.encoding === undefined && (first.utf8 === true || this.bytes + first.at >= ENCODING_WINDOW);
+  }
+
+  private settle(encoding: TextEncoding): void {
+    this.encoding = encoding;
+    if (encoding !== 'utf-8') this.decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+  }
+}
+
+/**
+ * The first non-ASCII byte of some bytes: where, and whether a UTF-8 sequence starts there
+ * (undefined: the bytes end before the sequence would, and what is there is right).
+ */
+export interface NonAscii {
+  at: number;
+  utf8: boolean | undefined;
+}
+
+/** The first non-ASCII byte of the bytes, and whether it starts a UTF-8 sequence (RFC 3629: no overlong forms, surrogates or values past U+10FFFF). */
+export function firstNonAscii(bytes: Uint8Array): NonAscii | undefined {
+  if (isAscii(bytes)) return undefined;
+  let at = 0;
+  while (bytes[at] < 0x80) at++;
+  const lead = bytes[at];
+  let length = 0;
+  let low = 0x80;
+  let high = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+  else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    if (lead === 0xe0) low = 0xa0;
+    if (lead === 0xed) high = 0x9f;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    if (lead === 0xf0) low = 0x90;
+    if (lead === 0xf4) high = 0x8f;
+  }
+  if (length === 0) return { at, utf8: false };
+  for (let k = 1; k < length; k++) {
+    if (at + k === bytes.length) return { at, utf8: undefined };
+    const b = bytes[at + k];
+    if (b < (k === 1 ? low : 0x80) || b > (k === 1 ? high : 0xbf)) return { at, utf8: false };
+  }
+  return { at, utf8: true };
+}
+
+/** firstNonAscii over chunks of bytes; a sequence cut by a chunk's end is judged with the next. */
+export function firstNonAsciiOf(chunks: Iterable<Uint8Array>): NonAscii | undefined {
+  let offset = 0;
+  let held: Uint8Array | undefined;
+  for (let chunk of chunks) {
+    if (held !== undefined) chunk = concatBytes(held, chunk);
+    const first = firstNonAscii(chunk);
+    if (first !== undefined && first.utf8 !== undefined) return { at: offset + first.at, utf8: first.utf8 };
+    if (first !== undefined) {
+      held = chunk.slice(first.at);
+      offset += first.at;
+    } else {
+      held = undefined;
+      offset += chunk.length;
+    }
+  }
+  return held === undefined ? undefined : { at: offset, utf8: false };
+}
+
+/**
+ * Decodes a stream of byte chunks into text chunks, with the BOM removed (see TextDecoding for
+ * files without one). A first chunk too short to tell whether it starts a BOM (stdin may deliver
+ * one byte) is held until more bytes arrive or the stream ends. `decoding` receives the
+ * TextDecoding once the BOM is known, for the caller to see the encoding chosen.
+ */
+export async function* decodeText(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  decoding?: (decoding: TextDecoding) => void,
+): AsyncGenerator<string> {
+  let decoder: TextDecoding | undefined;
   let head: Uint8Array = new Uint8Array(0);
+  const start = (): string => {
+    const { encoding, bomLength } = detectEncoding(head);
+    decoder = new TextDecoding(bomLength > 0 ? encoding : undefined);
+    decoding?.(decoder);
+    const text = decoder.decode(head.subarray(bomLength));
+    head = new Uint8Array(0);
+    return text;
+  };
   for await (const chunk of chunks) {
     if (decoder === undefined) {
       // A copy, because a source may reuse its buffer for the next chunk while we wait.
       head = concatBytes(head, chunk);
       if (mayBeIncompleteBom(head)) continue;
-      const { encoding, bomLength } = detectEncoding(head);
-      // ignoreBOM: the BOM is cut off here; the decoder must not drop a later U+FEFF on its own.
-      decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
-      const text = decoder.decode(head.subarray(bomLength), { stream: true });
-      head = new Uint8Array(0);
+      const text = start();
       if (text.length > 0) yield text;
       continue;
     }
-    const text = decoder.decode(chunk, { stream: true });
+    const text = decoder.decode(chunk);
     if (text.length > 0) yield text;
   }
   if (decoder === undefined) {
     if (head.length === 0) return;
-    const { encoding, bomLength } = detectEncoding(head);
-    decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
-    const text = decoder.decode(head.subarray(bomLength));
+    const text = start();
     if (text.length > 0) yield text;
-    return;
   }
-  // Flushes an incomplete sequence at the very end as U+FFFD.
-  const tail = decoder.decode();
+  const tail = decoder!.end();
   if (tail.length > 0) yield tail;
+}
+
+/**
+ * Where lines end in text, as the readers count them: LF, and for CSV also CR (CRLF once).
+ * `afterCR`: the text before ended with a CR, so a LF first here ends no other line.
+ */
+export interface LineEnds {
+  cr: boolean;
+  afterCR: boolean;
+}
+
+/** The line at `at` in the text, which starts on `line`. */
+export function lineAt(text: string, at: number, line: number, ends: LineEnds): number {
+  for (let i = 0; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && ends.cr) line++;
+    else if (c === 10 && !(ends.cr && (i > 0 ? text.charCodeAt(i - 1) === 13 : ends.afterCR))) line++;
+  }
+  return line;
+}
+
+/**
+ * Warns of each U+FFFD in the text on its line (the text starts on `line`): it stands for bytes
+ * that were not UTF-8 (one the file itself holds is counted too).
+ */
+export function warnReplaced(text: string, line: number, log: InputLog, ends: LineEnds): void {
+  let at = text.indexOf('\uFFFD');
+  let from = 0;
+  while (at >= 0) {
+    line = lineAt(text.slice(from, at), at - from, line, { cr: ends.cr, afterCR: from > 0 ? text.charCodeAt(from - 1) === 13 : ends.afterCR });
+    from = at;
+    log.warnOfText(line, 'bytes that are not UTF-8, read as \uFFFD');
+    at = text.indexOf('\uFFFD', at + 1);
+  }
 }

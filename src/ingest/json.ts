@@ -31,6 +31,13 @@ const AFTER_ARRAY = 3;
 /** Something followed the array; it has been reported and the rest is ignored. */
 const IGNORING = 4;
 
+/** The LFs in text from `from` on. */
+function linesIn(text: string, from: number): number {
+  let lines = 0;
+  for (let lf = text.indexOf('\n', from); lf >= 0; lf = text.indexOf('\n', lf + 1)) lines++;
+  return lines;
+}
+
 function isSpace(c: number): boolean {
   return c === SPACE || c === LF || c === CR || c === TAB;
 }
@@ -54,6 +61,11 @@ export class JsonRecordSplitter {
   private ended = false;
   /** The physical line of the next character to read (LF counts; CRLF is one line ending). */
   private line = 1;
+
+  /** The physical line the next text pushed starts on (1-based). */
+  get nextLine(): number {
+    return this.line;
+  }
 
   // The record being collected: its text from earlier chunks, kept as parts to join once.
   private parts: string[] = [];
@@ -199,7 +211,11 @@ export class JsonRecordSplitter {
   private pushArray(text: string, pos: number): void {
     const len = text.length;
     let state = this.state;
-    if (state === IGNORING) return;
+    if (state === IGNORING) {
+      // ignored, but its lines still count: a warning about the text names them
+      this.line += linesIn(text, pos);
+      return;
+    }
     let depth = this.depth;
     let inString = this.inString;
     let escape = this.escape;
@@ -230,6 +246,7 @@ export class JsonRecordSplitter {
       if (state === AFTER_ARRAY) {
         this.sink.malformed(line, 'unexpected text after the end of the array, ignored');
         state = IGNORING;
+        line += linesIn(text, i);
         break;
       }
       if (c === CLOSE_BRACKET) {

@@ -26,9 +26,30 @@ export class InputLog {
   }
 
   warn(line: number, reason: string, column?: string): void {
+    this.insert(column ? { line, column, reason } : { line, reason }, false);
+  }
+
+  /**
+   * A warning about the text itself (bytes that are not UTF-8), given as a chunk is decoded:
+   * before or after the rows of the chunk, as it happens. The list is kept in line order, with
+   * the text's warnings of a line before its rows' warnings, so that it does not depend on how
+   * the bytes came in chunks.
+   */
+  warnOfText(line: number, reason: string): void {
+    this.insert({ line, reason }, true);
+  }
+
+  private readonly ofText = new WeakSet<RowProblem>();
+
+  private insert(problem: RowProblem, ofText: boolean): void {
     this.warnings++;
-    if (this.warningSamples.length < LISTED_PROBLEMS) {
-      this.warningSamples.push(column ? { line, column, reason } : { line, reason });
-    }
+    const samples = this.warningSamples;
+    let at = samples.length;
+    const { line } = problem;
+    while (at > 0 && (samples[at - 1].line > line || (ofText && samples[at - 1].line === line && !this.ofText.has(samples[at - 1])))) at--;
+    if (at >= LISTED_PROBLEMS) return;
+    if (ofText) this.ofText.add(problem);
+    samples.splice(at, 0, problem);
+    if (samples.length > LISTED_PROBLEMS) samples.pop();
   }
 }

@@ -10,7 +10,7 @@ import { TableBuilder } from '../model/table.js';
 import type { DictionaryContent } from '../model/dictionary.js';
 import { createTimestampParser } from '../time/timestamp.js';
 import { CsvTokenizer } from './csv.js';
-import { fileChunks } from './decode.js';
+import { fileChunks, warnReplaced } from './decode.js';
 import { InputLog } from './log.js';
 import { RowMapper } from './map.js';
 import type { PartMessage, PartTask } from './parallel.js';
@@ -80,8 +80,13 @@ function parsePart(task: PartTask): void {
   // U+FEFF there as data.
   const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
   let posted = 0;
+  // the range starts after a newline: its first LF ends no line
+  const ends = { cr: true, afterCR: false };
   for (const chunk of fileChunks(task.path, task.start, task.end)) {
-    tokenizer.push(decoder.decode(chunk, { stream: true }));
+    const text = decoder.decode(chunk, { stream: true });
+    warnReplaced(text, tokenizer.nextLine, log, ends);
+    if (text.length > 0) ends.afterCR = text.charCodeAt(text.length - 1) === 13;
+    tokenizer.push(text);
     // Once the rows outgrow the window they are in this worker's own arrays, which the
     // reading thread cannot see until they are sent at the end.
     if (table.length - posted >= task.stepRows && table.generation === 0) {
@@ -91,6 +96,7 @@ function parsePart(task: PartTask): void {
     }
   }
   const tail = decoder.decode();
+  warnReplaced(tail, tokenizer.nextLine, log, ends);
   if (tail.length > 0) tokenizer.push(tail);
   // The last range ends the file: flush its last record. Any other range must end on a record
   // boundary for the next one to be usable, which the reading thread checks.

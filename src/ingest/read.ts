@@ -13,7 +13,8 @@ import type { DateOrder } from '../time/timestamp.js';
 import { createTimestampParser } from '../time/timestamp.js';
 import { CsvTokenizer } from './csv.js';
 import type { RecordSink } from './csv.js';
-import { decodeText, fileChunks } from './decode.js';
+import { decodeText, fileChunks, firstNonAsciiOf, lineAt, warnReplaced } from './decode.js';
+import type { TextDecoding } from './decode.js';
 import { checkKind, detectKind } from './detect.js';
 import { JsonRecordSplitter } from './json.js';
 import type { ObjectSink } from './json.js';
@@ -172,6 +173,11 @@ class InputReader implements RecordSink, ObjectSink {
   private sample: Record<string, unknown> | undefined;
   /** Whitespace read before the format is known. */
   private held = '';
+  /** How the input's bytes become text, once its BOM is known. */
+  private decoding: TextDecoding | undefined;
+  private readAsWindows1252 = false;
+  /** The text pushed so far ended with a CR (see LineEnds). */
+  private afterCR = false;
 
   constructor(
     private readonly source: InputSource,
@@ -220,8 +226,8 @@ class InputReader implements RecordSink, ObjectSink {
   private async readDecoded(stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, fileSize: number): Promise<void> {
     let consumed = 0;
     if (this.options.onProgress) stream = this.counted(stream);
-    for await (const text of decodeText(stream)) {
-      this.push(text);
+    for await (const text of decodeText(stream, (decoding) => (this.decoding = decoding))) {
+      this.pushDecoded(text);
       consumed += text.length;
       if (fileSize > 0 && this.mapper && this.log.read > 0) {
         this.presize(fileSize, consumed);
@@ -263,17 +269,18 @@ class InputReader implements RecordSink, ObjectSink {
         const { parallel, csv } = this;
         if (parallel && csv) {
           const firstLine = csv.nextLine;
-          const lines = await parallel.merge(k, csv.atRecordBoundary, firstLine, this.log, this.paths);
+          const atBoundary = csv.atRecordBoundary && this.readsAsUtf8(bounds[k], bounds[k + 1]);
+          const lines = await parallel.merge(k, atBoundary, firstLine, this.log, this.paths);
           if (lines !== undefined) {
             csv.resumeAt(firstLine + lines);
             continue;
           }
         }
-        // The range starts after a newline, so its first byte starts a character; a U+FEFF there is data.
-        const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-        for (const chunk of fileChunks(path, bounds[k], bounds[k + 1])) this.push(decoder.decode(chunk, { stream: true }));
-        const tail = decoder.decode();
-        if (tail.length > 0) this.push(tail);
+        // The range starts after a newline, so its first byte starts a character.
+        const decoding = this.decoding!;
+        for (const chunk of fileChunks(path, bounds[k], bounds[k + 1])) this.pushDecoded(decoding.decode(chunk));
+        const tail = decoding.end();
+        if (tail.length > 0) this.pushDecoded(tail);
       }
     } finally {
       this.plan = undefined;
@@ -291,6 +298,36 @@ class InputReader implements RecordSink, ObjectSink {
     const table = this.tables[this.kind!];
     table.ensureCapacity(table.length + expected + 1024);
     table.reserveIds(table.length + expected + 1024, KEY_FIELD[this.kind!]);
+  }
+
+  /**
+   * Whether the bytes [start, end) of the file read here as they do as UTF-8, as a worker reads
+   * them; if so they are taken as read (they may settle the encoding: see TextDecoding).
+   */
+  private readsAsUtf8(start: number, end: number): boolean {
+    const decoding = this.decoding!;
+    if (decoding.encoding === 'utf-8') return true;
+    const first = firstNonAsciiOf(fileChunks(this.source.path, start, end));
+    if (!decoding.readsAsUtf8(first)) return false;
+    decoding.choose(first, end - start);
+    return true;
+  }
+
+  /** Pushes decoded text, warning of what could not be read as it is. */
+  private pushDecoded(text: string): void {
+    const line = this.csv?.nextLine ?? this.json?.nextLine ?? 1;
+    // before the format is known, leading whitespace is held, to be read with this text
+    if (this.csv === undefined && this.json === undefined) text = this.held + text;
+    this.push(text.slice(this.held.length));
+    // after the push, which settles the format of the first text
+    const ends = { cr: this.json === undefined, afterCR: this.afterCR };
+    if (!this.readAsWindows1252 && this.decoding?.encoding === 'windows-1252') {
+      this.readAsWindows1252 = true;
+      const at = text.search(/[^\x00-\x7f]/);
+      this.log.warnOfText(lineAt(text, at, line, ends), 'not UTF-8 (nor marked as UTF-16 by a BOM): read as Windows-1252');
+    }
+    warnReplaced(text, line, this.log, ends);
+    if (text.length > 0) this.afterCR = text.charCodeAt(text.length - 1) === 13;
   }
 
   private push(text: string): void {

@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { decodeText, detectEncoding } from '../../src/ingest/decode.js';
+import fc from 'fast-check';
+import { ENCODING_WINDOW, TextDecoding, decodeText, detectEncoding, firstNonAscii, warnReplaced } from '../../src/ingest/decode.js';
+import { InputLog } from '../../src/ingest/log.js';
 
 async function* fromChunks(chunks: Uint8Array[]): AsyncGenerator<Uint8Array> {
   for (const chunk of chunks) yield chunk;
@@ -88,15 +90,16 @@ describe('decodeText', () => {
 
   it('handles inputs shorter than a BOM and empty inputs', async () => {
     expect((await decodeAll([utf8('a')])).text).toBe('a');
-    expect((await decodeAll([new Uint8Array([0xef])])).text).toBe('\uFFFD');
+    expect((await decodeAll([new Uint8Array([0xef])])).text).toBe('\u00EF'); // not UTF-8 (cut): Windows-1252
     expect((await decodeAll([new Uint8Array([0xef, 0xbb, 0xbf])])).pieces).toEqual([]);
     expect((await decodeAll([])).pieces).toEqual([]);
     expect((await decodeAll([new Uint8Array(0), new Uint8Array(0)])).pieces).toEqual([]);
   });
 
   it('turns invalid UTF-8 into U+FFFD instead of throwing', async () => {
-    const bad = new Uint8Array([0x61, 0xff, 0x62, 0xc3]);
-    expect((await decodeAll([bad])).text).toBe('a\uFFFDb\uFFFD');
+    // UTF-8, as its first non-ASCII character is
+    const bad = new Uint8Array([...utf8('é'), 0x61, 0xff, 0x62, 0xc3]);
+    expect((await decodeAll([bad])).text).toBe('éa\uFFFDb\uFFFD');
   });
 
   it('keeps a U+FEFF that is not at the start', async () => {
@@ -113,5 +116,67 @@ describe('decodeText', () => {
     const pieces: string[] = [];
     for await (const piece of decodeText(source())) pieces.push(piece);
     expect(pieces.join('')).toBe('A');
+  });
+});
+
+describe('files without a BOM: UTF-8, else Windows-1252', () => {
+  const latin = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+  it('reads a file whose first non-ASCII character is not UTF-8 as Windows-1252', async () => {
+    // ü is 0xFC, € 0x80 in Windows-1252
+    expect((await decodeAll([latin('id,name\n1,M\xfcller \x80\n')])).text).toBe('id,name\n1,Müller €\n');
+  });
+
+  it('keeps UTF-8 once its first non-ASCII character is UTF-8; later bad bytes become U+FFFD', async () => {
+    const bytes = new Uint8Array([...utf8('1,José\n2,M'), 0xfc, ...utf8('ller\n')]);
+    expect((await decodeAll([bytes])).text).toBe('1,José\n2,M\uFFFDller\n');
+  });
+
+  it('chooses UTF-8 when the first non-ASCII character comes after the window', async () => {
+    const bytes = new Uint8Array([...utf8('a'.repeat(ENCODING_WINDOW)), 0xfc]);
+    expect((await decodeAll([bytes])).text.endsWith('a\uFFFD')).toBe(true);
+  });
+
+  it('chooses the same however the bytes are cut into chunks', async () => {
+    const texts = fc.array(fc.constantFrom('a', ',', '\n', 'é', '€', '😀', '\xfc', '\xff'), { maxLength: 40 });
+    await fc.assert(
+      fc.asyncProperty(texts, fc.array(fc.nat(12), { maxLength: 6 }), fc.boolean(), async (chars, sizes, asLatin) => {
+        const bytes = asLatin ? latin(chars.join('').replace(/[^\x00-\xff]/g, 'x')) : utf8(chars.join(''));
+        const whole = await decodeAll([bytes]);
+        expect((await decodeAll(split(bytes, sizes))).text).toBe(whole.text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the first non-ASCII byte and whether a UTF-8 sequence starts there', () => {
+    const at = (...bytes: number[]) => firstNonAscii(new Uint8Array(bytes));
+    expect(at(0x61, 0x62)).toBeUndefined();
+    expect(at(0x61, 0xc3, 0xa9)).toEqual({ at: 1, utf8: true });
+    expect(at(0xc3)).toEqual({ at: 0, utf8: undefined }); // cut by the end: right so far
+    expect(at(0xe2, 0x82)).toEqual({ at: 0, utf8: undefined });
+    expect(at(0xc0, 0x80)).toEqual({ at: 0, utf8: false }); // overlong
+    expect(at(0xe0, 0x80, 0x80)).toEqual({ at: 0, utf8: false }); // overlong
+    expect(at(0xed, 0xa0, 0x80)).toEqual({ at: 0, utf8: false }); // a surrogate
+    expect(at(0xf4, 0x90, 0x80, 0x80)).toEqual({ at: 0, utf8: false }); // past U+10FFFF
+    expect(at(0xf0, 0x9f, 0x98, 0x80)).toEqual({ at: 0, utf8: true });
+    expect(at(0xfc, 0x6c)).toEqual({ at: 0, utf8: false });
+    expect(at(0xc3, 0x41)).toEqual({ at: 0, utf8: false });
+  });
+
+  it('keeps the encoding a BOM gives, whatever follows', () => {
+    const decoding = new TextDecoding('utf-8');
+    expect(decoding.decode(new Uint8Array([0x4d, 0xfc]))).toBe('M\uFFFD');
+    expect(decoding.encoding).toBe('utf-8');
+  });
+
+  it('warns of each U+FFFD on its line', () => {
+    const log = new InputLog();
+    warnReplaced('a\uFFFD\nb\r\nc\uFFFD\uFFFD\rd\uFFFD', 7, log, { cr: true, afterCR: false });
+    expect(log.warningSamples.map((w) => w.line)).toEqual([7, 9, 9, 10]);
+    const json = new InputLog();
+    warnReplaced('\n\r\uFFFD', 1, json, { cr: false, afterCR: false });
+    warnReplaced('\n\uFFFD', 1, json, { cr: true, afterCR: true });
+    expect(json.warningSamples.map((w) => w.line)).toEqual([1, 2]);
   });
 });

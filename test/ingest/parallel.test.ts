@@ -223,6 +223,33 @@ describe('reading a file on several cores', () => {
     expect(await expectSameRead(dir, { minBytes: 0, ranges: 3 })).toBeGreaterThanOrEqual(2);
   });
 
+  it('reads Windows-1252 files and stray bytes that are not UTF-8 as one thread does', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(rowSpec(40), { minLength: 1, maxLength: 120 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.integer({ min: 2, max: 4 }),
+        async (rows, strays, ranges) => {
+          // Windows-1252: the same rows in a single-byte encoding (Ș is not in it: S instead)
+          const text = toCsv(rows, '\n').replace(/[^\x00-\xff]/g, 'S');
+          // UTF-8 with bytes 0xFF put in at places after the header
+          const bytes = Buffer.from(toCsv(rows, '\n'));
+          const parts: Buffer[] = [];
+          let from = 0;
+          for (const at of strays.map((n) => HEADER.length + (n % (bytes.length - HEADER.length))).sort((a, b) => a - b)) {
+            parts.push(bytes.subarray(from, at), Buffer.from([0xff]));
+            from = at;
+          }
+          parts.push(bytes.subarray(from));
+          for (const content of [Buffer.from(text, 'latin1'), Buffer.concat(parts)]) {
+            await expectSameRead(tempFiles({ 'contacts.csv': content }), { minBytes: 0, ranges, stepRows: 3 });
+          }
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+
   it('does not cut files whose bytes cannot be cut at a newline: UTF-16, gzip', () => {
     const csv = 'id,created_at\n' + 'T1,2024-03-01T00:00:00Z\n'.repeat(100);
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]);
