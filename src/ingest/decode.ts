@@ -42,23 +42,23 @@ export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /**
  * Detects the encoding from a byte order mark: EF BB BF is UTF-8, FF FE is UTF-16LE,
- * FE FF is UTF-16BE; no BOM means UTF-8. Exports from spreadsheet tools often carry a BOM,
- * and UTF-16 without one cannot be told apart reliably, so the BOM is the only signal used.
+ * FE FF is UTF-16BE. Without a BOM, a zero byte in every other one of the first four is UTF-16
+ * (LE when the zeros come second): a header starts with ASCII letters, whose UTF-16 has them.
+ * Otherwise UTF-8, or Windows-1252 as TextDecoding finds.
  */
 export function detectEncoding(firstBytes: Uint8Array): { encoding: TextEncoding; bomLength: number } {
   const b = firstBytes;
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  if (b.length >= 4 && b[0] !== 0 && b[1] === 0 && b[2] !== 0 && b[3] === 0) return { encoding: 'utf-16le', bomLength: 0 };
+  if (b.length >= 4 && b[0] === 0 && b[1] !== 0 && b[2] === 0 && b[3] !== 0) return { encoding: 'utf-16be', bomLength: 0 };
   return { encoding: 'utf-8', bomLength: 0 };
 }
 
-/** True while `head` is too short to rule out a BOM it may be the start of. */
-function mayBeIncompleteBom(head: Uint8Array): boolean {
-  if (head.length === 0) return true;
-  if (head.length === 1) return head[0] === 0xef || head[0] === 0xff || head[0] === 0xfe;
-  if (head.length === 2) return head[0] === 0xef && head[1] === 0xbb;
-  return false;
+/** True while `head` is too short to tell the encoding by (see detectEncoding). */
+function tooShortToTell(head: Uint8Array): boolean {
+  return head.length < 4;
 }
 
 function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -219,7 +219,7 @@ export async function* decodeText(
   let head: Uint8Array = new Uint8Array(0);
   const start = (): string => {
     const { encoding, bomLength } = detectEncoding(head);
-    decoder = new TextDecoding(bomLength > 0 ? encoding : undefined);
+    decoder = new TextDecoding(bomLength > 0 || encoding !== 'utf-8' ? encoding : undefined);
     decoding?.(decoder);
     const text = decoder.decode(head.subarray(bomLength));
     head = new Uint8Array(0);
@@ -229,7 +229,7 @@ export async function* decodeText(
     if (decoder === undefined) {
       // A copy, because a source may reuse its buffer for the next chunk while we wait.
       head = concatBytes(head, chunk);
-      if (mayBeIncompleteBom(head)) continue;
+      if (tooShortToTell(head)) continue;
       const text = start();
       if (text.length > 0) yield text;
       continue;

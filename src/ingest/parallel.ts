@@ -37,6 +37,7 @@ import type { ColumnArray, SharedColumn, TableBuilder } from '../model/table.js'
 import { ARRAYS } from '../model/table.js';
 import type { DateOrder } from '../time/timestamp.js';
 import type { InputLog, RowProblem } from './log.js';
+import { detectEncoding } from './decode.js';
 import { normalizeColumn } from './detect.js';
 import { duplicateReason } from './map.js';
 
@@ -157,7 +158,8 @@ export function planRanges(path: string, size: number, options: ParallelOptions 
   const fd = openSync(path, 'r');
   try {
     const head = readAt(fd, 0, Math.min(size, 1 << 20));
-    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return undefined;
+    // UTF-16 cannot be cut at a newline byte.
+    if (detectEncoding(head).encoding !== 'utf-8') return undefined;
     // Compressed bytes cannot be cut: a gzip file is read as one stream whatever its name.
     if (head[0] === 0x1f && head[1] === 0x8b) return undefined;
     let newlines = 0;

@@ -164,6 +164,12 @@ describe('files without a BOM: UTF-8, else Windows-1252', () => {
     expect(at(0xc3, 0x41)).toEqual({ at: 0, utf8: false });
   });
 
+  it('reads UTF-16 without a BOM by the zero bytes of its ASCII header', async () => {
+    expect((await decodeAll(split(utf16(sample, 'le', false), [1, 2]))).text).toBe(sample);
+    expect((await decodeAll([utf16(sample, 'be', false)])).text).toBe(sample);
+    expect(detectEncoding(utf16('id', 'le', false))).toEqual({ encoding: 'utf-16le', bomLength: 0 });
+  });
+
   it('keeps the encoding a BOM gives, whatever follows', () => {
     const decoding = new TextDecoding('utf-8');
     expect(decoding.decode(new Uint8Array([0x4d, 0xfc]))).toBe('M\uFFFD');

@@ -250,14 +250,15 @@ describe('reading a file on several cores', () => {
     );
   });
 
-  it('does not cut files whose bytes cannot be cut at a newline: UTF-16, gzip', () => {
+  it('does not cut files whose bytes cannot be cut at a newline: UTF-16 (with a BOM or without), gzip', () => {
     const csv = 'id,created_at\n' + 'T1,2024-03-01T00:00:00Z\n'.repeat(100);
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]);
-    const dir = tempFiles({ 'a.csv': csv, 'b.csv': utf16, 'c.csv.gz': gzipSync(csv) });
+    const dir = tempFiles({ 'a.csv': csv, 'b.csv': utf16, 'c.csv.gz': gzipSync(csv), 'd.csv': Buffer.from(csv, 'utf16le') });
     const plan = (name: string) => planRanges(join(dir, name), statSync(join(dir, name)).size, { minBytes: 0, ranges: 2 });
     expect(plan('a.csv')?.bounds).toHaveLength(3);
     expect(plan('b.csv')).toBeUndefined();
     expect(plan('c.csv.gz')).toBeUndefined();
+    expect(plan('d.csv')).toBeUndefined(); // UTF-16 without a BOM
   });
 
   it('the command gives the same JSON report with and without workers', () => {
