@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { lineAt } from './decode.js';
 
 /** Receives what the tokenizer reads, one call per record, so rows are never collected in memory. */
 export interface RecordSink {
@@ -117,7 +118,10 @@ export class CsvTokenizer {
 
   /** The physical line the next text pushed starts on (1-based). */
   get nextLine(): number {
-    return this.line;
+    if (this.pendingLength === 0) return this.line;
+    // text held for delimiter detection is not read yet: its lines as the reader will count them
+    const held = this.pending.join('');
+    return lineAt(held, held.length, this.line, { cr: true, afterCR: false });
   }
 
   /**
