@@ -83,24 +83,33 @@ function groupsByCode(column: TextColumn, index: Map<string, number>): Int32Arra
 }
 
 /**
- * Group of a survey answer for an attribute: the answer's own value when it has the column
- * (channel, agent), else the value of the contact it answers, else -1. The contact is looked up
- * only for answers without their own value that name one (see surveyContactRows).
+ * Where a survey answer's value of an attribute comes from: its own column when it has a value
+ * there (channel, agent), else the contact it answers (see surveyContactRows). Gives the own
+ * code (>= 0), or -2 - the contact's code, or -1 when neither has a value.
  */
-function surveyGroupOf(data: Dataset, own: TextColumn | undefined, contactColumn: TextColumn, index: Map<string, number>): (row: number) => number {
-  const ownGroup = own ? groupsByCode(own, index) : undefined;
-  const contactGroup = groupsByCode(contactColumn, index);
+function surveySource(data: Dataset, own: TextColumn | undefined, contactColumn: TextColumn): (row: number) => number {
   const link = data.surveys.text.contact_id.codes;
   let answered: Int32Array | undefined;
   return (i) => {
-    if (own && own.codes[i] >= 0) return ownGroup![own.codes[i]];
+    if (own && own.codes[i] >= 0) return own.codes[i];
     if (link[i] < 0) return -1;
     answered ??= surveyContactRows(data);
     const contact = answered[i];
     if (contact < 0) return -1;
     const code = contactColumn.codes[contact];
-    return code < 0 ? -1 : contactGroup[code];
+    return code < 0 ? -1 : -2 - code;
   };
+}
+
+/** The values of a text column on the given rows (all `length` rows when undefined). */
+function valuesOn(column: TextColumn, rows: Int32Array | undefined, length: number): string[] {
+  const present = new Uint8Array(column.values.length);
+  const count = rows ? rows.length : length;
+  for (let k = 0; k < count; k++) {
+    const code = column.codes[rows ? rows[k] : k];
+    if (code >= 0) present[code] = 1;
+  }
+  return column.values.filter((_, code) => present[code] === 1);
 }
 
 /**
@@ -111,16 +120,18 @@ function surveyGroupOf(data: Dataset, own: TextColumn | undefined, contactColumn
 function attributeGroups(data: Dataset, dimension: Dimension, period: Interval, scope: Scope): Group[] {
   const field = dimension === 'segment' ? 'customer_segment' : (dimension as 'channel' | 'agent' | 'team' | 'priority' | 'issue_type');
   const column = data.contacts.text[field];
-  // labels: every value present on an in-scope contact (and, for segment, customer), sorted
-  const presentCodes = new Uint8Array(column.values.length);
+  const own = dimension === 'channel' || dimension === 'agent' ? data.surveys.text[dimension] : undefined;
+  const source = surveySource(data, own, column);
+  // labels: every value of an in-scope contact, or survey answer (its own or its contact's, which
+  // may be out of scope), or, for segment, customer; sorted
   const rows = scope.contactRows;
-  const count = rows ? rows.length : data.contacts.length;
-  for (let k = 0; k < count; k++) {
-    const code = column.codes[rows ? rows[k] : k];
-    if (code >= 0) presentCodes[code] = 1;
+  const present = new Set<string>(valuesOn(column, rows, data.contacts.length));
+  const surveyRows = scope.surveyRows;
+  for (let k = 0, count = surveyRows ? surveyRows.length : data.surveys.length; k < count; k++) {
+    const from = source(surveyRows ? surveyRows[k] : k);
+    if (from >= 0) present.add(own!.values[from]);
+    else if (from <= -2) present.add(column.values[-2 - from]);
   }
-  const present = new Set<string>();
-  for (let code = 0; code < presentCodes.length; code++) if (presentCodes[code] === 1) present.add(column.values[code]);
   if (dimension === 'segment') {
     const segments = data.customers.text.segment;
     for (let i = 0; i < data.customers.length; i++) if (segments.codes[i] >= 0) present.add(segments.values[segments.codes[i]]);
@@ -132,8 +143,13 @@ function attributeGroups(data: Dataset, dimension: Dimension, period: Interval, 
     return (i: number) => (col.codes[i] < 0 ? -1 : groups[col.codes[i]]);
   };
   const contactLists = splitRows(rows, data.contacts.length, labels.length, groupOfCode(column));
-  const own = dimension === 'channel' || dimension === 'agent' ? data.surveys.text[dimension] : undefined;
-  const surveyLists = splitRows(scope.surveyRows, data.surveys.length, labels.length, surveyGroupOf(data, own, column, index));
+  const ownGroup = own ? groupsByCode(own, index) : undefined;
+  const contactGroup = groupsByCode(column, index);
+  const surveyGroup = (i: number) => {
+    const from = source(i);
+    return from >= 0 ? ownGroup![from] : from <= -2 ? contactGroup[-2 - from] : -1;
+  };
+  const surveyLists = splitRows(surveyRows, data.surveys.length, labels.length, surveyGroup);
   const customerLists =
     dimension === 'segment'
       ? splitRows(scope.customerRows, data.customers.length, labels.length, groupOfCode(data.customers.text.segment))
