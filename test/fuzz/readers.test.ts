@@ -13,7 +13,7 @@ import { expandSources } from '../../src/ingest/sources.js';
 import type { Kind } from '../../src/model/fields.js';
 import { KEY_FIELD, KINDS, KIND_NAMES } from '../../src/model/fields.js';
 import type { Dataset } from '../../src/model/dataset.js';
-import { TimeColumn, textAt } from '../../src/model/table.js';
+import { NumberColumn, TimeColumn, textAt } from '../../src/model/table.js';
 import type { TextColumn } from '../../src/model/table.js';
 import { COLUMNS, contactRows } from '../helpers/contacts.js';
 import type { ContactRow } from '../helpers/contacts.js';
@@ -141,8 +141,8 @@ function expectAccounted(result: ReadResult, files: readonly HostileFile[]): voi
       for (const field of requiredFields(kind)) {
         const spec = KINDS[kind][field as keyof (typeof KINDS)[typeof kind]] as { type: string };
         if (spec.type === 'time' || spec.type === 'number') {
-          const column = (table[spec.type] as Record<string, ArrayLike<number> | TimeColumn>)[field];
-          const value = column instanceof TimeColumn ? column.at(row) : column[row];
+          const column = (table[spec.type] as Record<string, ArrayLike<number> | TimeColumn | NumberColumn>)[field];
+          const value = column instanceof TimeColumn || column instanceof NumberColumn ? column.at(row) : column[row];
           expect(Number.isFinite(value), `${kind} row ${row}: required ${field} is a finite number (${value})`).toBe(true);
         } else if (spec.type === 'text') {
           expect(textAt((table.text as Record<string, TextColumn>)[field], row), `${kind} row ${row}: required ${field}`).toBeDefined();
