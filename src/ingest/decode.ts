@@ -68,25 +68,22 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-/** How far into a file without a BOM its first non-ASCII character decides the encoding. */
+/** How many bytes of a file without a BOM decide its encoding (see TextDecoding). */
 export const ENCODING_WINDOW = 1 << 20;
 
 /**
  * The decoding of one file's bytes after its BOM. With a BOM the encoding is known. Without one
- * the file is UTF-8 unless its first non-ASCII character, if it comes within ENCODING_WINDOW
- * bytes, is not a UTF-8 sequence: the file is then Windows-1252, in which every byte is a
- * character. (ASCII reads the same in both, so nothing decoded before the choice changes.) In
- * UTF-8 an invalid byte becomes U+FFFD: one bad byte in a large export costs one field, not the
- * file. The window keeps the choice early, so that a file read on several cores knows it before
- * its other ranges are merged (parallel.ts).
+ * its first ENCODING_WINDOW bytes decide (see encodingOf): UTF-8, unless more of their non-ASCII
+ * sequences are not UTF-8 than are; then Windows-1252, in which every byte is a character. Those
+ * bytes are held until they are all there (or the file ends). In UTF-8 an invalid byte becomes
+ * U+FFFD: one bad byte in a large export costs one field, not the file. A file read on several
+ * cores has its encoding decided from those same bytes before its ranges are read (read.ts).
  */
 export class TextDecoding {
-  /** The encoding; undefined while every byte so far was ASCII, within the window. */
+  /** The encoding; undefined until the window's bytes are all there. */
   encoding: TextEncoding | undefined;
-  /** Bytes decoded so far (counted only until the encoding is chosen). */
-  private bytes = 0;
-  /** The start of a sequence cut by the end of a chunk, while it decides the encoding. */
-  private held: Uint8Array | undefined;
+  private held: Uint8Array[] = [];
+  private heldBytes = 0;
   private decoder: TextDecoder;
 
   constructor(encoding?: TextEncoding) {
@@ -97,129 +94,116 @@ export class TextDecoding {
 
   /** Decodes the next chunk; a character cut at its end comes out with the next. */
   decode(chunk: Uint8Array): string {
-    if (this.encoding === undefined) {
-      if (this.held !== undefined) {
-        chunk = concatBytes(this.held, chunk);
-        this.held = undefined;
-      }
-      const first = firstNonAscii(chunk);
-      if (first !== undefined && first.utf8 === undefined && this.bytes + first.at < ENCODING_WINDOW) {
-        // the choice needs the rest of the sequence: the ASCII before it is decoded now
-        this.held = chunk.slice(first.at);
-        this.bytes += first.at;
-        return this.decoder.decode(chunk.subarray(0, first.at), { stream: true });
-      }
-      this.choose(first, chunk.length);
-    }
-    return this.decoder.decode(chunk, { stream: true });
+    if (this.encoding !== undefined) return this.decoder.decode(chunk, { stream: true });
+    // a copy: a source may reuse its buffer for the next chunk
+    this.held.push(chunk.slice());
+    this.heldBytes += chunk.length;
+    return this.heldBytes < ENCODING_WINDOW ? '' : this.decide();
   }
 
   /** The end of the bytes: an incomplete sequence left at the very end comes out as U+FFFD. */
   end(): string {
-    let text = '';
-    if (this.held !== undefined) {
-      // a sequence the bytes end in the middle of is not UTF-8
-      this.choose({ at: 0, utf8: false }, this.held.length);
-      text = this.decoder.decode(this.held, { stream: true });
-      this.held = undefined;
-    }
+    const text = this.encoding === undefined ? this.decide() : '';
     return text + this.decoder.decode();
   }
 
-  /**
-   * Goes past `length` more bytes whose first non-ASCII character (if any) is `first`, decoded
-   * elsewhere (a worker's range, read as UTF-8), and chooses the encoding when they settle it.
-   */
-  choose(first: NonAscii | undefined, length: number): void {
-    if (this.encoding !== undefined) return;
-    if (first !== undefined && this.bytes + first.at < ENCODING_WINDOW) this.settle(first.utf8 === true ? 'utf-8' : 'windows-1252');
-    else if (first !== undefined || this.bytes + length >= ENCODING_WINDOW) this.settle('utf-8');
-    this.bytes += length;
-  }
-
-  /** Whether bytes whose first non-ASCII character is `first` read here as they do as UTF-8. */
-  readsAsUtf8(first: NonAscii | undefined): boolean {
-    if (first === undefined || this.encoding === 'utf-8') return true;
-    return this.encoding === undefined && (first.utf8 === true || this.bytes + first.at >= ENCODING_WINDOW);
-  }
-
-  private settle(encoding: TextEncoding): void {
-    this.encoding = encoding;
-    if (encoding !== 'utf-8') this.decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+  /** Decides the encoding from the held bytes and decodes them. */
+  private decide(): string {
+    const bytes = this.held.length === 1 ? this.held[0] : concatAll(this.held, this.heldBytes);
+    this.held = [];
+    this.encoding = encodingOf(bytes.subarray(0, ENCODING_WINDOW));
+    if (this.encoding !== 'utf-8') this.decoder = new TextDecoder(this.encoding, { fatal: false, ignoreBOM: true });
+    return this.decoder.decode(bytes, { stream: true });
   }
 }
 
 /**
- * The first non-ASCII byte of some bytes: where, and whether a UTF-8 sequence starts there
- * (undefined: the bytes end before the sequence would, and what is there is right).
+ * The encoding of a file as decodeText will read it, from its first bytes: for a file read in
+ * ranges, whose first range may be shorter than the window.
  */
-export interface NonAscii {
-  at: number;
-  utf8: boolean | undefined;
-}
-
-/** The first non-ASCII byte of the bytes, and whether it starts a UTF-8 sequence (RFC 3629: no overlong forms, surrogates or values past U+10FFFF). */
-export function firstNonAscii(bytes: Uint8Array): NonAscii | undefined {
-  if (isAscii(bytes)) return undefined;
-  let at = 0;
-  while (bytes[at] < 0x80) at++;
-  const lead = bytes[at];
+export function fileEncoding(path: string): TextEncoding {
+  const chunks: Uint8Array[] = [];
   let length = 0;
-  let low = 0x80;
-  let high = 0xbf;
-  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
-  else if (lead >= 0xe0 && lead <= 0xef) {
-    length = 3;
-    if (lead === 0xe0) low = 0xa0;
-    if (lead === 0xed) high = 0x9f;
-  } else if (lead >= 0xf0 && lead <= 0xf4) {
-    length = 4;
-    if (lead === 0xf0) low = 0x90;
-    if (lead === 0xf4) high = 0x8f;
+  for (const chunk of fileChunks(path, 0, ENCODING_WINDOW + 4)) {
+    chunks.push(chunk.slice());
+    length += chunk.length;
   }
-  if (length === 0) return { at, utf8: false };
-  for (let k = 1; k < length; k++) {
-    if (at + k === bytes.length) return { at, utf8: undefined };
-    const b = bytes[at + k];
-    if (b < (k === 1 ? low : 0x80) || b > (k === 1 ? high : 0xbf)) return { at, utf8: false };
-  }
-  return { at, utf8: true };
+  const bytes = concatAll(chunks, length);
+  const { encoding, bomLength } = detectEncoding(bytes);
+  if (bomLength > 0 || encoding !== 'utf-8') return encoding;
+  return encodingOf(bytes.subarray(0, ENCODING_WINDOW));
 }
 
-/** firstNonAscii over chunks of bytes; a sequence cut by a chunk's end is judged with the next. */
-export function firstNonAsciiOf(chunks: Iterable<Uint8Array>): NonAscii | undefined {
-  let offset = 0;
-  let held: Uint8Array | undefined;
-  for (let chunk of chunks) {
-    if (held !== undefined) chunk = concatBytes(held, chunk);
-    const first = firstNonAscii(chunk);
-    if (first !== undefined && first.utf8 !== undefined) return { at: offset + first.at, utf8: first.utf8 };
-    if (first !== undefined) {
-      held = chunk.slice(first.at);
-      offset += first.at;
-    } else {
-      held = undefined;
-      offset += chunk.length;
-    }
+function concatAll(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
   }
-  return held === undefined ? undefined : { at: offset, utf8: false };
+  return out;
+}
+
+/**
+ * The encoding of bytes without a BOM: Windows-1252 when more of their non-ASCII sequences are
+ * not UTF-8 (RFC 3629: no overlong forms, surrogates or values past U+10FFFF) than are, else
+ * UTF-8. Text in Windows-1252 almost never forms UTF-8 sequences (é is E9, a lead byte that
+ * needs two continuation bytes after it), while a UTF-8 file with a few bad bytes has many
+ * good sequences besides. A sequence cut by the end of the bytes counts as neither.
+ */
+export function encodingOf(bytes: Uint8Array): TextEncoding {
+  if (isAscii(bytes)) return 'utf-8';
+  let valid = 0;
+  let invalid = 0;
+  for (let at = 0; at < bytes.length; ) {
+    const lead = bytes[at];
+    if (lead < 0x80) {
+      at++;
+      continue;
+    }
+    let length = 0;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    }
+    let k = 1;
+    while (k < length && at + k < bytes.length) {
+      const b = bytes[at + k];
+      if (b < (k === 1 ? low : 0x80) || b > (k === 1 ? high : 0xbf)) break;
+      k++;
+    }
+    if (length > 0 && k === length) valid++;
+    else if (at + k < bytes.length || length === 0) invalid++;
+    at += length > 0 && k === length ? length : 1;
+  }
+  return invalid > valid ? 'windows-1252' : 'utf-8';
 }
 
 /**
  * Decodes a stream of byte chunks into text chunks, with the BOM removed (see TextDecoding for
  * files without one). A first chunk too short to tell whether it starts a BOM (stdin may deliver
  * one byte) is held until more bytes arrive or the stream ends. `decoding` receives the
- * TextDecoding once the BOM is known, for the caller to see the encoding chosen.
+ * TextDecoding once the BOM is known, for the caller to see the encoding chosen; `withoutBom`
+ * is the encoding when there is no BOM, when known beforehand (see fileEncoding).
  */
 export async function* decodeText(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   decoding?: (decoding: TextDecoding) => void,
+  withoutBom?: TextEncoding,
 ): AsyncGenerator<string> {
   let decoder: TextDecoding | undefined;
   let head: Uint8Array = new Uint8Array(0);
   const start = (): string => {
     const { encoding, bomLength } = detectEncoding(head);
-    decoder = new TextDecoding(bomLength > 0 || encoding !== 'utf-8' ? encoding : undefined);
+    decoder = new TextDecoding(bomLength > 0 || encoding !== 'utf-8' ? encoding : withoutBom);
     decoding?.(decoder);
     const text = decoder.decode(head.subarray(bomLength));
     head = new Uint8Array(0);

@@ -13,8 +13,9 @@ import type { DateOrder } from '../time/timestamp.js';
 import { createTimestampParser } from '../time/timestamp.js';
 import { CsvTokenizer } from './csv.js';
 import type { RecordSink } from './csv.js';
-import { decodeText, fileChunks, firstNonAsciiOf, lineAt, warnReplaced } from './decode.js';
-import type { TextDecoding } from './decode.js';
+import { isAscii } from 'node:buffer';
+import { decodeText, fileChunks, fileEncoding, lineAt, warnReplaced } from './decode.js';
+import type { TextDecoding, TextEncoding } from './decode.js';
 import { checkKind, detectKind } from './detect.js';
 import { JsonRecordSplitter } from './json.js';
 import type { ObjectSink } from './json.js';
@@ -223,10 +224,10 @@ class InputReader implements RecordSink, ObjectSink {
   }
 
   /** Reads a stream from the start of the input: decodes it (BOM, UTF-16), tokenizes, maps. */
-  private async readDecoded(stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, fileSize: number): Promise<void> {
+  private async readDecoded(stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, fileSize: number, encoding?: TextEncoding): Promise<void> {
     let consumed = 0;
     if (this.options.onProgress) stream = this.counted(stream);
-    for await (const text of decodeText(stream, (decoding) => (this.decoding = decoding))) {
+    for await (const text of decodeText(stream, (decoding) => (this.decoding = decoding), encoding)) {
       this.pushDecoded(text);
       consumed += text.length;
       if (fileSize > 0 && this.mapper && this.log.read > 0) {
@@ -263,7 +264,8 @@ class InputReader implements RecordSink, ObjectSink {
     const { bounds } = plan;
     this.plan = plan;
     try {
-      await this.readDecoded(fileChunks(path, 0, bounds[1]), 0);
+      // decided before: the first range may end before the bytes that decide it
+      await this.readDecoded(fileChunks(path, 0, bounds[1]), 0, fileEncoding(path));
       this.plan = undefined;
       for (let k = 1; k + 1 < bounds.length; k++) {
         const { parallel, csv } = this;
@@ -300,16 +302,10 @@ class InputReader implements RecordSink, ObjectSink {
     table.reserveIds(table.length + expected + 1024, KEY_FIELD[this.kind!]);
   }
 
-  /**
-   * Whether the bytes [start, end) of the file read here as they do as UTF-8, as a worker reads
-   * them; if so they are taken as read (they may settle the encoding: see TextDecoding).
-   */
+  /** Whether the bytes [start, end) of the file read here as they do as UTF-8, as a worker reads them. */
   private readsAsUtf8(start: number, end: number): boolean {
-    const decoding = this.decoding!;
-    if (decoding.encoding === 'utf-8') return true;
-    const first = firstNonAsciiOf(fileChunks(this.source.path, start, end));
-    if (!decoding.readsAsUtf8(first)) return false;
-    decoding.choose(first, end - start);
+    if (this.decoding!.encoding === 'utf-8') return true;
+    for (const chunk of fileChunks(this.source.path, start, end)) if (!isAscii(chunk)) return false;
     return true;
   }
 
@@ -321,9 +317,10 @@ class InputReader implements RecordSink, ObjectSink {
     this.push(text.slice(this.held.length));
     // after the push, which settles the format of the first text
     const ends = { cr: this.json === undefined, afterCR: this.afterCR };
-    if (!this.readAsWindows1252 && this.decoding?.encoding === 'windows-1252') {
+    // said once, at the first character that is not ASCII
+    const at = !this.readAsWindows1252 && this.decoding?.encoding === 'windows-1252' ? text.search(/[^\x00-\x7f]/) : -1;
+    if (at >= 0) {
       this.readAsWindows1252 = true;
-      const at = text.search(/[^\x00-\x7f]/);
       this.log.warnOfText(lineAt(text, at, line, ends), 'not UTF-8 (nor marked as UTF-16 by a BOM): read as Windows-1252');
     }
     warnReplaced(text, line, this.log, ends);

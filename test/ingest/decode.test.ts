@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { ENCODING_WINDOW, TextDecoding, decodeText, detectEncoding, firstNonAscii, warnReplaced } from '../../src/ingest/decode.js';
+import { ENCODING_WINDOW, TextDecoding, decodeText, detectEncoding, encodingOf, warnReplaced } from '../../src/ingest/decode.js';
 import { InputLog } from '../../src/ingest/log.js';
 
 async function* fromChunks(chunks: Uint8Array[]): AsyncGenerator<Uint8Array> {
@@ -90,7 +90,7 @@ describe('decodeText', () => {
 
   it('handles inputs shorter than a BOM and empty inputs', async () => {
     expect((await decodeAll([utf8('a')])).text).toBe('a');
-    expect((await decodeAll([new Uint8Array([0xef])])).text).toBe('\u00EF'); // not UTF-8 (cut): Windows-1252
+    expect((await decodeAll([new Uint8Array([0xef])])).text).toBe('\uFFFD'); // a sequence cut by the end decides nothing: UTF-8
     expect((await decodeAll([new Uint8Array([0xef, 0xbb, 0xbf])])).pieces).toEqual([]);
     expect((await decodeAll([])).pieces).toEqual([]);
     expect((await decodeAll([new Uint8Array(0), new Uint8Array(0)])).pieces).toEqual([]);
@@ -122,22 +122,22 @@ describe('decodeText', () => {
 describe('files without a BOM: UTF-8, else Windows-1252', () => {
   const latin = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 
-  it('reads a file whose first non-ASCII character is not UTF-8 as Windows-1252', async () => {
+  it('reads a file whose non-ASCII bytes are mostly not UTF-8 as Windows-1252', async () => {
     // ü is 0xFC, € 0x80 in Windows-1252
     expect((await decodeAll([latin('id,name\n1,M\xfcller \x80\n')])).text).toBe('id,name\n1,Müller €\n');
   });
 
-  it('keeps UTF-8 once its first non-ASCII character is UTF-8; later bad bytes become U+FFFD', async () => {
-    const bytes = new Uint8Array([...utf8('1,José\n2,M'), 0xfc, ...utf8('ller\n')]);
-    expect((await decodeAll([bytes])).text).toBe('1,José\n2,M\uFFFDller\n');
+  it('keeps UTF-8 when most of its sequences are UTF-8; bad bytes become U+FFFD, even the first', async () => {
+    const bytes = new Uint8Array([...utf8('1,M'), 0xfc, ...utf8('ller\n2,José\n3,Zoë\n')]);
+    expect((await decodeAll([bytes])).text).toBe('1,M\uFFFDller\n2,José\n3,Zoë\n');
   });
 
-  it('chooses UTF-8 when the first non-ASCII character comes after the window', async () => {
+  it('decides by the first megabyte: bytes past it do not count', async () => {
     const bytes = new Uint8Array([...utf8('a'.repeat(ENCODING_WINDOW)), 0xfc]);
     expect((await decodeAll([bytes])).text.endsWith('a\uFFFD')).toBe(true);
   });
 
-  it('chooses the same however the bytes are cut into chunks', async () => {
+  it('decides the same however the bytes are cut into chunks', async () => {
     const texts = fc.array(fc.constantFrom('a', ',', '\n', 'é', '€', '😀', '\xfc', '\xff'), { maxLength: 40 });
     await fc.assert(
       fc.asyncProperty(texts, fc.array(fc.nat(12), { maxLength: 6 }), fc.boolean(), async (chars, sizes, asLatin) => {
@@ -149,19 +149,19 @@ describe('files without a BOM: UTF-8, else Windows-1252', () => {
     );
   });
 
-  it('finds the first non-ASCII byte and whether a UTF-8 sequence starts there', () => {
-    const at = (...bytes: number[]) => firstNonAscii(new Uint8Array(bytes));
-    expect(at(0x61, 0x62)).toBeUndefined();
-    expect(at(0x61, 0xc3, 0xa9)).toEqual({ at: 1, utf8: true });
-    expect(at(0xc3)).toEqual({ at: 0, utf8: undefined }); // cut by the end: right so far
-    expect(at(0xe2, 0x82)).toEqual({ at: 0, utf8: undefined });
-    expect(at(0xc0, 0x80)).toEqual({ at: 0, utf8: false }); // overlong
-    expect(at(0xe0, 0x80, 0x80)).toEqual({ at: 0, utf8: false }); // overlong
-    expect(at(0xed, 0xa0, 0x80)).toEqual({ at: 0, utf8: false }); // a surrogate
-    expect(at(0xf4, 0x90, 0x80, 0x80)).toEqual({ at: 0, utf8: false }); // past U+10FFFF
-    expect(at(0xf0, 0x9f, 0x98, 0x80)).toEqual({ at: 0, utf8: true });
-    expect(at(0xfc, 0x6c)).toEqual({ at: 0, utf8: false });
-    expect(at(0xc3, 0x41)).toEqual({ at: 0, utf8: false });
+  it('counts UTF-8 sequences as RFC 3629 has them', () => {
+    const of = (...bytes: number[]) => encodingOf(new Uint8Array(bytes));
+    expect(of(0x61, 0x62)).toBe('utf-8');
+    expect(of(0x61, 0xc3, 0xa9)).toBe('utf-8');
+    expect(of(0xc3)).toBe('utf-8'); // cut by the end: neither
+    expect(of(0xc0, 0x80)).toBe('windows-1252'); // overlong
+    expect(of(0xe0, 0x80, 0x80)).toBe('windows-1252'); // overlong
+    expect(of(0xed, 0xa0, 0x80)).toBe('windows-1252'); // a surrogate
+    expect(of(0xf4, 0x90, 0x80, 0x80)).toBe('windows-1252'); // past U+10FFFF
+    expect(of(0xf0, 0x9f, 0x98, 0x80)).toBe('utf-8');
+    expect(of(0xfc, 0x6c)).toBe('windows-1252');
+    expect(of(0xc3, 0x41, 0xc3, 0xa9)).toBe('utf-8'); // one bad, one good: a tie is UTF-8
+    expect(of(0xe9, 0x41, 0xe8, 0x42, 0xc3, 0xa9)).toBe('windows-1252'); // two bad, one good
   });
 
   it('reads UTF-16 without a BOM by the zero bytes of its ASCII header', async () => {
