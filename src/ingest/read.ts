@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -13,7 +14,6 @@ import type { DateOrder } from '../time/timestamp.js';
 import { createTimestampParser } from '../time/timestamp.js';
 import { CsvTokenizer } from './csv.js';
 import type { RecordSink } from './csv.js';
-import { isAscii } from 'node:buffer';
 import { decodeText, fileChunks, fileEncoding, lineAt, warnReplaced } from './decode.js';
 import type { TextDecoding, TextEncoding } from './decode.js';
 import { checkKind, detectKind } from './detect.js';
@@ -176,6 +176,7 @@ class InputReader implements RecordSink, ObjectSink {
   private held = '';
   /** How the input's bytes become text, once its BOM is known. */
   private decoding: TextDecoding | undefined;
+  /** The warning that the input is read as Windows-1252 was given. */
   private readAsWindows1252 = false;
   /** The text pushed so far ended with a CR (see LineEnds). */
   private afterCR = false;
