@@ -7,13 +7,14 @@ import type { NumberColumn, Table, TimeColumn } from '../model/table.js';
 import { readInputs } from '../ingest/read.js';
 import type { InputInfo } from '../ingest/read.js';
 import { expandSources } from '../ingest/sources.js';
-import { readOptionsFor, reportZone } from './options.js';
+import { ENCODING_HELP, readOptionsFor, reportZone } from './options.js';
 import { formatInstant } from '../time/period.js';
 
 interface InspectOptions {
   preset?: string;
   tz?: string;
   dateOrder?: 'dmy' | 'mdy';
+  encoding?: string;
   config?: string;
   format: 'table' | 'json';
   samples: string;
@@ -171,6 +172,7 @@ export function inspectCommand(): Command {
     .option('--preset <name>', 'read with this preset (zendesk, freshdesk, intercom, livechat, zammad, servicenow; native for none)')
     .option('--tz <zone>', 'IANA time zone for timestamps without an offset (default: config timeZone, else UTC)')
     .addOption(new Option('--date-order <order>', 'day/month order of slashed dates like 05/03/2024 (default: dmy)').choices(['dmy', 'mdy']))
+    .option('--encoding <name>', ENCODING_HELP)
     .option('--config <file>', 'config file (default: supmetrics.config.json when present)')
     .option('--samples <count>', 'sample rows to show per file', String(DEFAULT_SAMPLES))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))

@@ -5,6 +5,7 @@ import type { Filters } from '../report/select.js';
 import { FILTER_NAMES } from '../report/select.js';
 import { METRIC_IDS } from '../metrics/registry.js';
 import { DEFAULT_CONFIG_FILE } from '../config/file.js';
+import { encodingNamed } from '../ingest/decode.js';
 import type { ReadOptions } from '../ingest/read.js';
 import { assertZone } from '../time/timestamp.js';
 import type { Config } from '../config/schema.js';
@@ -18,6 +19,7 @@ export interface InputOptions {
   period?: string;
   tz?: string;
   dateOrder?: 'dmy' | 'mdy';
+  encoding?: string;
   config?: string;
   /** `--preset NAME`: read the inputs with this preset ('native': none). */
   preset?: string;
@@ -41,6 +43,9 @@ export function commaList(value: string, previous: string[] | undefined): string
   return [...(previous ?? []), ...items];
 }
 
+export const ENCODING_HELP =
+  'text encoding of files without a BOM, e.g. windows-1250, iso-8859-2, shift_jis (default: UTF-8, or Windows-1252 when most of the first megabyte is not UTF-8)';
+
 export function addInputOptions(command: Command): Command {
   return command
     .option('-p, --period <period>', 'period to report on (see below); default: the whole span of the data')
@@ -48,6 +53,7 @@ export function addInputOptions(command: Command): Command {
     .addOption(
       new Option('--date-order <order>', 'day/month order of slashed dates like 05/03/2024 (default: dmy)').choices(['dmy', 'mdy']),
     )
+    .option('--encoding <name>', ENCODING_HELP)
     .option('--config <file>', `config file (default: ${DEFAULT_CONFIG_FILE} when present)`)
     .option('--preset <name>', 'read the inputs with this preset: zendesk, freshdesk, intercom, livechat, zammad, servicenow (native: none); default: detected from the header')
     .option('--channel <list>', 'only these channels (comma list)', commaList)
@@ -104,6 +110,7 @@ export function reportZone(options: InputOptions, config: Config): string {
 }
 
 /** How the inputs are read, from the options over the config. */
-export function readOptionsFor(options: InputOptions, config: Config, zone: string): ReadOptions {
-  return { zone, dateOrder: options.dateOrder ?? config.dateOrder ?? 'dmy', preset: options.preset, mappings: config.inputs };
+export function readOptionsFor(options: Pick<InputOptions, 'dateOrder' | 'encoding' | 'preset'>, config: Config, zone: string): ReadOptions {
+  const encoding = options.encoding === undefined ? undefined : encodingNamed(options.encoding);
+  return { zone, dateOrder: options.dateOrder ?? config.dateOrder ?? 'dmy', encoding, preset: options.preset, mappings: config.inputs };
 }

@@ -1,5 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { UserError } from '../errors.js';
 import type { InputLog } from './log.js';
 
 /** Bytes read from a file at a time, into one buffer reused for the whole file. */
@@ -68,6 +69,19 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+/**
+ * The WHATWG name of an encoding a user gives (`--encoding`): utf-8, windows-1250, iso-8859-2,
+ * shift_jis, gbk, ... (labels such as latin1 or cp1250 are accepted and named as the standard
+ * does). Throws a UserError for a name this Node.js does not know.
+ */
+export function encodingNamed(label: string): string {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    throw new UserError(`--encoding '${label}': not a text encoding (e.g. utf-8, windows-1252, windows-1250, iso-8859-2, shift_jis, gbk)`);
+  }
+}
+
 /** How many bytes of a file without a BOM decide its encoding (see TextDecoding). */
 export const ENCODING_WINDOW = 1 << 20;
 
@@ -80,13 +94,13 @@ export const ENCODING_WINDOW = 1 << 20;
  * cores has its encoding decided from those same bytes before its ranges are read (read.ts).
  */
 export class TextDecoding {
-  /** The encoding; undefined until the window's bytes are all there. */
-  encoding: TextEncoding | undefined;
+  /** The encoding (a WHATWG name); undefined until the window's bytes are all there. */
+  encoding: string | undefined;
   private held: Uint8Array[] = [];
   private heldBytes = 0;
   private decoder: TextDecoder;
 
-  constructor(encoding?: TextEncoding) {
+  constructor(encoding?: string) {
     this.encoding = encoding;
     // ignoreBOM: a BOM is cut off before; the decoder must not drop a later U+FEFF on its own.
     this.decoder = new TextDecoder(encoding ?? 'utf-8', { fatal: false, ignoreBOM: true });
@@ -192,12 +206,12 @@ export function encodingOf(bytes: Uint8Array): TextEncoding {
  * files without one). A first chunk too short to tell whether it starts a BOM (stdin may deliver
  * one byte) is held until more bytes arrive or the stream ends. `decoding` receives the
  * TextDecoding once the BOM is known, for the caller to see the encoding chosen; `withoutBom`
- * is the encoding when there is no BOM, when known beforehand (see fileEncoding).
+ * is the encoding when there is no BOM, when known beforehand (see fileEncoding) or given.
  */
 export async function* decodeText(
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   decoding?: (decoding: TextDecoding) => void,
-  withoutBom?: TextEncoding,
+  withoutBom?: string,
 ): AsyncGenerator<string> {
   let decoder: TextDecoding | undefined;
   let head: Uint8Array = new Uint8Array(0);

@@ -15,7 +15,7 @@ import { createTimestampParser } from '../time/timestamp.js';
 import { CsvTokenizer } from './csv.js';
 import type { RecordSink } from './csv.js';
 import { decodeText, fileChunks, fileEncoding, lineAt, warnReplaced } from './decode.js';
-import type { TextDecoding, TextEncoding } from './decode.js';
+import type { TextDecoding } from './decode.js';
 import { checkKind, detectKind } from './detect.js';
 import { JsonRecordSplitter } from './json.js';
 import type { ObjectSink } from './json.js';
@@ -66,6 +66,8 @@ export interface ReadProgress {
 export interface ReadOptions extends PresetOptions {
   /** Zone of timestamps written without an offset. */
   zone: string;
+  /** Encoding of files without a BOM (a WHATWG name, see encodingNamed); default: UTF-8, else Windows-1252, as found. */
+  encoding?: string;
   dateOrder?: DateOrder;
   /** Standard input, for the path `-`. */
   stdin?: Readable;
@@ -203,7 +205,9 @@ class InputReader implements RecordSink, ObjectSink {
         await this.readDecoded(gunzipChunks(path), 0);
       } else {
         const size = statSync(path).size;
-        const plan = this.format === 'csv' || this.format === undefined ? planRanges(path, size, this.options.parallel) : undefined;
+        // a file in an encoding given by name is read on one thread: workers read UTF-8
+        const given = this.options.encoding;
+        const plan = (this.format === 'csv' || this.format === undefined) && (given === undefined || given === 'utf-8') ? planRanges(path, size, this.options.parallel) : undefined;
         if (plan) await this.readSplit(plan);
         else await this.readDecoded(fileChunks(path), size);
       }
@@ -225,7 +229,7 @@ class InputReader implements RecordSink, ObjectSink {
   }
 
   /** Reads a stream from the start of the input: decodes it (BOM, UTF-16), tokenizes, maps. */
-  private async readDecoded(stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, fileSize: number, encoding?: TextEncoding): Promise<void> {
+  private async readDecoded(stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, fileSize: number, encoding = this.options.encoding): Promise<void> {
     let consumed = 0;
     if (this.options.onProgress) stream = this.counted(stream);
     for await (const text of decodeText(stream, (decoding) => (this.decoding = decoding), encoding)) {
@@ -266,7 +270,7 @@ class InputReader implements RecordSink, ObjectSink {
     this.plan = plan;
     try {
       // decided before: the first range may end before the bytes that decide it
-      await this.readDecoded(fileChunks(path, 0, bounds[1]), 0, fileEncoding(path));
+      await this.readDecoded(fileChunks(path, 0, bounds[1]), 0, this.options.encoding ?? fileEncoding(path));
       this.plan = undefined;
       for (let k = 1; k + 1 < bounds.length; k++) {
         const { parallel, csv } = this;
@@ -319,10 +323,11 @@ class InputReader implements RecordSink, ObjectSink {
     // after the push, which settles the format of the first text
     const ends = { cr: this.json === undefined, afterCR: this.afterCR };
     // said once, at the first character that is not ASCII
-    const at = !this.readAsWindows1252 && this.decoding?.encoding === 'windows-1252' ? text.search(/[^\x00-\x7f]/) : -1;
+    const chosen = this.options.encoding === undefined && this.decoding?.encoding === 'windows-1252';
+    const at = chosen && !this.readAsWindows1252 ? text.search(/[^\x00-\x7f]/) : -1;
     if (at >= 0) {
       this.readAsWindows1252 = true;
-      this.log.warnOfText(lineAt(text, at, line, ends), 'not UTF-8 (nor marked as UTF-16 by a BOM): read as Windows-1252');
+      this.log.warnOfText(lineAt(text, at, line, ends), 'not UTF-8 (nor marked as UTF-16 by a BOM): read as Windows-1252 (--encoding names another)');
     }
     warnReplaced(text, line, this.log, ends);
     if (text.length > 0) this.afterCR = text.charCodeAt(text.length - 1) === 13;

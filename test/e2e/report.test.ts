@@ -80,6 +80,18 @@ describe('supmetrics report on a small hand-computed export', () => {
     expect(pipes.inputs[0].delimiter).toBe('|');
   });
 
+  it('reads Windows-1252 when a file is not UTF-8, with a warning; --encoding names another', () => {
+    // Mureşan and Ştefan in Windows-1250 (ş BA, Ş AA), which read as Mureºan and ªtefan in Windows-1252
+    const bytes = Buffer.from('id,channel,created_at,agent\nT1,email,2024-03-01T09:00:00Z,Mure\xbaan\nT2,email,2024-03-02T09:00:00Z,\xaatefan\n', 'latin1');
+    const file = join(tempFiles({ 'contacts.csv': bytes }), 'contacts.csv');
+    const guessed = cli(['report', file, '--period', '2024-03', '--by', 'agent', '--format', 'json']);
+    expect(Object.keys(JSON.parse(guessed.stdout).breakdowns.agent)).toEqual(['Mureºan', 'ªtefan']);
+    expect(guessed.stderr).toMatch(/contacts\.csv: 1 warning\(s\), rows kept \(first: line 2: not UTF-8 .*read as Windows-1252/);
+    const named = jsonReport([file, '--period', '2024-03', '--by', 'agent', '--encoding', 'cp1250']);
+    expect(Object.keys(named.breakdowns.agent)).toEqual(['Mureşan', 'Ştefan']);
+    expect(named.inputs[0].warnings.count).toBe(0);
+  });
+
   it('prints a readable table without colour when NO_COLOR is set', () => {
     const result = cli(['report', dir, '--period', '2024-03']);
     expect(result.code).toBe(0);

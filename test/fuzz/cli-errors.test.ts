@@ -56,6 +56,7 @@ describe('bad usage exits 2 with one line naming the option', () => {
     ['a missing argument', ['report'], /missing required argument 'paths'/],
     ['a bad --format', ['report', at('good.csv'), '--format', 'pdf'], /--format.*'pdf'/],
     ['a bad --date-order', ['report', at('good.csv'), '--date-order', 'ymd'], /--date-order.*'ymd'/],
+    ['an unknown --encoding', ['report', at('good.csv'), '--encoding', 'klingon'], /--encoding 'klingon': not a text encoding/],
     ['a bad --period', ['report', at('good.csv'), '--period', '2024-13'], /--period '2024-13': month must be 01-12/],
     ['a --period that is no period', ['report', at('good.csv'), '--period', 'next-week'], /--period 'next-week'.*accepted forms/],
     ['a --period range backwards', ['report', at('good.csv'), '--period', '2024-03-15..2024-03-01'], /--period '2024-03-15\.\.2024-03-01'/],
