@@ -111,6 +111,7 @@ export function reportZone(options: InputOptions, config: Config): string {
 
 /** How the inputs are read, from the options over the config. */
 export function readOptionsFor(options: Pick<InputOptions, 'dateOrder' | 'encoding' | 'preset'>, config: Config, zone: string): ReadOptions {
-  const encoding = options.encoding === undefined ? undefined : encodingNamed(options.encoding);
+  const encoding =
+    options.encoding !== undefined ? encodingNamed(options.encoding) : config.encoding !== undefined ? encodingNamed(config.encoding, 'config encoding') : undefined;
   return { zone, dateOrder: options.dateOrder ?? config.dateOrder ?? 'dmy', encoding, preset: options.preset, mappings: config.inputs };
 }

@@ -84,6 +84,7 @@ export const ConfigSchema = z
     $schema: z.string().optional(),
     timeZone: z.string().optional().describe('IANA zone of the reports and of timestamps without an offset (default UTC)'),
     dateOrder: z.enum(['dmy', 'mdy']).optional().describe('day/month order of slashed dates'),
+    encoding: z.string().optional().describe('text encoding of input files without a BOM, as --encoding: windows-1250, iso-8859-2, shift_jis, ...'),
     businessHours: z
       .strictObject({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day })
       .partial()

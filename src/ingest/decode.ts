@@ -70,15 +70,15 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
 }
 
 /**
- * The WHATWG name of an encoding a user gives (`--encoding`): utf-8, windows-1250, iso-8859-2,
+ * The WHATWG name of an encoding a user gives (`--encoding`, the config's `encoding`): utf-8, windows-1250, iso-8859-2,
  * shift_jis, gbk, ... (labels such as latin1 or cp1250 are accepted and named as the standard
  * does). Throws a UserError for a name this Node.js does not know.
  */
-export function encodingNamed(label: string): string {
+export function encodingNamed(label: string, givenAs = '--encoding'): string {
   try {
     return new TextDecoder(label).encoding;
   } catch {
-    throw new UserError(`--encoding '${label}': not a text encoding (e.g. utf-8, windows-1252, windows-1250, iso-8859-2, shift_jis, gbk)`);
+    throw new UserError(`${givenAs} '${label}': not a text encoding (e.g. utf-8, windows-1252, windows-1250, iso-8859-2, shift_jis, gbk)`);
   }
 }
 

@@ -24,6 +24,25 @@ describe('the config file', () => {
     expect(result.stderr).toMatch(/bad\.json: invalid config: backlog\.agedAfter: /);
   });
 
+  it('names the encoding of files without a BOM, as --encoding does, which comes first', () => {
+    const dir = tempFiles({
+      'supmetrics.config.json': JSON.stringify({ encoding: 'windows-1250' }),
+      // Mureşan in Windows-1250
+      'contacts.csv': Buffer.from('id,created_at,agent\nT1,2024-03-01T09:00:00Z,Mure\xbaan\n', 'latin1'),
+    });
+    const agents = (args: string[]) => {
+      const result = cli(['report', 'contacts.csv', '--period', '2024-03', '--by', 'agent', '--format', 'json', ...args], { cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      return Object.keys(JSON.parse(result.stdout).breakdowns.agent);
+    };
+    expect(agents([])).toEqual(['Mureşan']);
+    expect(agents(['--encoding', 'windows-1252'])).toEqual(['Mureºan']);
+    const bad = tempFiles({ 'c.json': JSON.stringify({ encoding: 'klingon' }) });
+    const result = cli(['report', 'fixtures/demo', '--config', join(bad, 'c.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/config encoding 'klingon': not a text encoding/);
+  });
+
   it('schema config prints the JSON Schema', () => {
     const result = cli(['schema', 'config']);
     expect(result.code).toBe(0);
