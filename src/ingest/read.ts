@@ -316,21 +316,24 @@ class InputReader implements RecordSink, ObjectSink {
 
   /** Pushes decoded text, warning of what could not be read as it is. */
   private pushDecoded(text: string): void {
-    const line = this.csv?.nextLine ?? this.json?.nextLine ?? 1;
     // before the format is known, leading whitespace is held, to be read with this text
-    if (this.csv === undefined && this.json === undefined) text = this.held + text;
-    this.push(text.slice(this.held.length));
-    // after the push, which settles the format of the first text
-    const ends = { cr: this.json === undefined, afterCR: this.afterCR };
-    // said once, at the first character that is not ASCII
+    const read = this.csv === undefined && this.json === undefined ? this.held + text : text;
     const chosen = this.options.encoding === undefined && this.decoding?.encoding === 'windows-1252';
-    const at = chosen && !this.readAsWindows1252 ? text.search(/[^\x00-\x7f]/) : -1;
-    if (at >= 0) {
-      this.readAsWindows1252 = true;
-      this.log.warnOfText(lineAt(text, at, line, ends), 'not UTF-8 (nor marked as UTF-16 by a BOM): read as Windows-1252 (--encoding names another)');
+    // said once, at the first character that is not ASCII
+    const at = chosen && !this.readAsWindows1252 ? read.search(/[^\x00-\x7f]/) : -1;
+    // the line the text starts on, asked only when a warning needs it (held text is counted then)
+    const line = at >= 0 || read.includes('\uFFFD') ? (this.csv?.nextLine ?? this.json?.nextLine ?? 1) : 0;
+    this.push(text);
+    if (line > 0) {
+      // after the push, which settles the format of the first text
+      const ends = { cr: this.json === undefined, afterCR: this.afterCR };
+      if (at >= 0) {
+        this.readAsWindows1252 = true;
+        this.log.warnOfText(lineAt(read, at, line, ends), 'not UTF-8 (nor marked as UTF-16 by a BOM): read as Windows-1252 (--encoding names another)');
+      }
+      warnReplaced(read, line, this.log, ends);
     }
-    warnReplaced(text, line, this.log, ends);
-    if (text.length > 0) this.afterCR = text.charCodeAt(text.length - 1) === 13;
+    if (read.length > 0) this.afterCR = read.charCodeAt(read.length - 1) === 13;
   }
 
   private push(text: string): void {
