@@ -62,13 +62,6 @@ function tooShortToTell(head: Uint8Array): boolean {
   return head.length < 4;
 }
 
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}
-
 /**
  * The WHATWG name of an encoding a user gives (`--encoding`, the config's `encoding`): utf-8, windows-1250, iso-8859-2,
  * shift_jis, gbk, ... (labels such as latin1 or cp1250 are accepted and named as the standard
@@ -226,7 +219,7 @@ export async function* decodeText(
   for await (const chunk of chunks) {
     if (decoder === undefined) {
       // A copy, because a source may reuse its buffer for the next chunk while we wait.
-      head = concatBytes(head, chunk);
+      head = concatAll([head, chunk], head.length + chunk.length);
       if (tooShortToTell(head)) continue;
       const text = start();
       if (text.length > 0) yield text;
@@ -253,9 +246,9 @@ export interface LineEnds {
   afterCR: boolean;
 }
 
-/** The line at `at` in the text, which starts on `line`. */
-export function lineAt(text: string, at: number, line: number, ends: LineEnds): number {
-  for (let i = 0; i < at; i++) {
+/** The line at `at` in the text, which starts on `line`; counted from `from`, which is on `line`. */
+export function lineAt(text: string, at: number, line: number, ends: LineEnds, from = 0): number {
+  for (let i = from; i < at; i++) {
     const c = text.charCodeAt(i);
     if (c === 13 && ends.cr) line++;
     else if (c === 10 && !(ends.cr && (i > 0 ? text.charCodeAt(i - 1) === 13 : ends.afterCR))) line++;
@@ -271,7 +264,7 @@ export function warnReplaced(text: string, line: number, log: InputLog, ends: Li
   let at = text.indexOf('\uFFFD');
   let from = 0;
   while (at >= 0) {
-    line = lineAt(text.slice(from, at), at - from, line, { cr: ends.cr, afterCR: from > 0 ? text.charCodeAt(from - 1) === 13 : ends.afterCR });
+    line = lineAt(text, at, line, ends, from);
     from = at;
     log.warnOfText(line, 'bytes that are not UTF-8, read as \uFFFD');
     at = text.indexOf('\uFFFD', at + 1);

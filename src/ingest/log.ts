@@ -19,6 +19,8 @@ export class InputLog {
   warnings = 0;
   readonly rejects: RowProblem[] = [];
   readonly warningSamples: RowProblem[] = [];
+  /** The listed warnings that are about the text (see warnOfText). */
+  private readonly ofText = new WeakSet<RowProblem>();
 
   reject(line: number, reason: string, column?: string): void {
     this.rejected++;
@@ -38,8 +40,6 @@ export class InputLog {
   warnOfText(line: number, reason: string): void {
     this.insert({ line, reason }, true);
   }
-
-  private readonly ofText = new WeakSet<RowProblem>();
 
   private insert(problem: RowProblem, ofText: boolean): void {
     this.warnings++;

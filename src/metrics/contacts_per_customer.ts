@@ -38,7 +38,8 @@ export const TOP_CUSTOMERS = 10;
  * Formula: in-scope contacts created in the period that have a customer id / distinct customers
  * among them. Repeat customers are those with more than one such contact; their share is
  * repeat customers / customers x 100. For the customers with most contacts, the agents who
- * handled them (sent a reply or answered: see isHandled; an agent only assigned is not listed) and the handle time they took (ended - answered, summed where both are known).
+ * handled them (sent a reply or answered: see isHandled; an agent only assigned is not listed)
+ * and the handle time they took (ended - answered, summed where both are known).
  * Period attribution: the period in which the contact was created.
  *
  * Cost: one pass to count per customer, a top-10 selection over the customers met, one more pass
