@@ -8,6 +8,16 @@ export interface RowProblem {
 /** How many problems of each kind are listed in full; the rest are counted. */
 export const LISTED_PROBLEMS = 1000;
 
+/** An InputLog as plain data; `ofText` lists the warning samples about the text, by index. */
+export interface PlainLog {
+  read: number;
+  rejected: number;
+  warnings: number;
+  rejects: RowProblem[];
+  warningSamples: RowProblem[];
+  ofText: number[];
+}
+
 /**
  * The row accounting of one input while it is read: rows read, rejected (with line and reason)
  * and warnings (a bad optional value dropped, the row kept). Used and filtered are decided later,
@@ -21,6 +31,24 @@ export class InputLog {
   readonly warningSamples: RowProblem[] = [];
   /** The listed warnings that are about the text (see warnOfText). */
   private readonly ofText = new WeakSet<RowProblem>();
+
+  /** The log as plain data, to cross to another thread (see `fromPlain`). */
+  toPlain(): PlainLog {
+    const { read, rejected, warnings, rejects, warningSamples } = this;
+    const ofText = warningSamples.flatMap((problem, i) => (this.ofText.has(problem) ? [i] : []));
+    return { read, rejected, warnings, rejects, warningSamples, ofText };
+  }
+
+  static fromPlain(plain: PlainLog): InputLog {
+    const log = new InputLog();
+    log.read = plain.read;
+    log.rejected = plain.rejected;
+    log.warnings = plain.warnings;
+    log.rejects.push(...plain.rejects);
+    log.warningSamples.push(...plain.warningSamples);
+    for (const i of plain.ofText) log.ofText.add(log.warningSamples[i]);
+    return log;
+  }
 
   reject(line: number, reason: string, column?: string): void {
     this.rejected++;

@@ -25,6 +25,8 @@ import { checkMappings } from './presets/mapping.js';
 import { openPreset } from './presets/hook.js';
 import type { DerivedStream, PresetOptions } from './presets/hook.js';
 import type { PresetReader } from './presets/engine.js';
+import { AsideReads, planAside } from './aside.js';
+import type { AsideOptions, AsideResult } from './aside.js';
 import { ParallelRead, planRanges } from './parallel.js';
 import type { ParallelOptions, RangePlan } from './parallel.js';
 import { RowMapper } from './map.js';
@@ -51,7 +53,7 @@ export interface InputInfo {
   columns: Record<string, string>;
   unmappedColumns: string[];
   log: InputLog;
-  /** Byte ranges of the file whose rows were read by worker threads (0: read by one thread). */
+  /** Byte ranges of the file whose rows were read by worker threads (0: by the reading thread; 1 for a file read whole aside). */
   workerRanges: number;
 }
 
@@ -75,6 +77,8 @@ export interface ReadOptions extends PresetOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** When to read a large CSV file on several cores (see parallel.ts); tests lower the threshold. */
   parallel?: ParallelOptions;
+  /** When to read an input on another core while the others are read (see aside.ts); tests lower the threshold. */
+  aside?: AsideOptions;
 }
 
 export interface ReadResult {
@@ -87,19 +91,36 @@ export async function readInputs(sources: readonly InputSource[], options: ReadO
   if (sources.length > 0xffff) throw new UserError(`too many input files (${sources.length}; at most 65535)`);
   checkMappings(options.mappings);
   const derived: DerivedStream[] = [];
-  const tables = {
-    contacts: new TableBuilder(KINDS.contacts as KindSpec),
-    events: new TableBuilder(KINDS.events as KindSpec),
-    surveys: new TableBuilder(KINDS.surveys as KindSpec),
-    customers: new TableBuilder(KINDS.customers as KindSpec),
-  };
+  const tables = newTables();
   const parseTime = createTimestampParser({ zone: options.zone, dateOrder: options.dateOrder });
   const paths = sources.map((source) => source.path);
   const inputs: InputInfo[] = [];
-  for (let i = 0; i < sources.length; i++) {
-    const reader = new InputReader(sources[i], i, tables, parseTime, paths, options, { derived, inputCount: sources.length });
-    await reader.read(options.stdin);
-    inputs.push(reader.info());
+  const { zone, dateOrder, preset, mappings, encoding } = options;
+  const plan = planAside(sources, options);
+  const aside = new AsideReads(plan.inputs, (index) => ({
+    source: sources[index],
+    index,
+    paths,
+    inputCount: sources.length,
+    options: { zone, dateOrder, preset, mappings, encoding },
+  }));
+  try {
+    for (let i = 0; i < sources.length; i++) {
+      const result = await aside.take(i);
+      const adopted = result && adopt(result, tables);
+      if (adopted) {
+        options.onProgress?.({ path: adopted.path, bytes: 0, totalBytes: 0, rows: adopted.log.read, done: true });
+        inputs.push(adopted);
+        continue;
+      }
+      // the largest input leaves the cores to the inputs read aside once its workers are done
+      const readOptions = i === plan.largest && plan.bytes > 0 ? { ...options, parallel: { ...options.parallel, asideBytes: plan.bytes } } : options;
+      const reader = new InputReader(sources[i], i, tables, parseTime, paths, readOptions, { derived, inputCount: sources.length });
+      await reader.read(options.stdin);
+      inputs.push(reader.info());
+    }
+  } finally {
+    await aside.stop();
   }
   for (const stream of derived) inputs.push(derivedInfo(stream));
   // Events are folded into contacts once every input is read: a contact's events may come in
@@ -120,6 +141,28 @@ export async function readInputs(sources: readonly InputSource[], options: ReadO
     },
     inputs,
   };
+}
+
+/** One empty table per kind. */
+export function newTables(): Record<Kind, TableBuilder<KindSpec>> {
+  return {
+    contacts: new TableBuilder(KINDS.contacts as KindSpec),
+    events: new TableBuilder(KINDS.events as KindSpec),
+    surveys: new TableBuilder(KINDS.surveys as KindSpec),
+    customers: new TableBuilder(KINDS.customers as KindSpec),
+  };
+}
+
+/**
+ * Takes over the table an input worker read (see aside.ts) when nothing of its kind was read
+ * before; returns the input's info, or undefined when the input is to be read here.
+ */
+function adopt(result: AsideResult, tables: Record<Kind, TableBuilder<KindSpec>>): InputInfo | undefined {
+  if (!result.ok) return undefined;
+  const table = tables[result.info.kind];
+  if (!table.pristine) return undefined;
+  table.adopt(result.table);
+  return { ...(result.info as unknown as Omit<InputInfo, 'log'>), log: InputLog.fromPlain(result.log), workerRanges: 1 };
 }
 
 /** An input's entry for survey answers read from another input's rows (presets/hook.ts). */
@@ -159,7 +202,7 @@ function cellText(value: unknown): string {
 }
 
 /** Reads one input: decodes, tokenizes, detects its kind from the header, maps its rows. */
-class InputReader implements RecordSink, ObjectSink {
+export class InputReader implements RecordSink, ObjectSink {
   private readonly log = new InputLog();
   private mapper: RowMapper | undefined;
   private kind: Kind | undefined;

@@ -82,6 +82,16 @@ export type DictionaryContent =
   | { first: number; count: number; chars: CodeUnits; ends: Int32Array; hashes: Int32Array }
   | { first: number; count: number; prefix: string; ids: Int32Array };
 
+/** A whole dictionary as held (see `TextDictionary.state`): its arrays may be transferred to another thread. */
+export interface DictionaryState {
+  count: number;
+  chars: CodeUnits;
+  ends: Int32Array<ArrayBuffer>;
+  form: number;
+  prefix: string;
+  codeMask: number;
+}
+
 /** Room to write out another dictionary's numbered id (its prefix and up to MAX_DIGITS digits). */
 let foreignId = new Uint16Array(64);
 
@@ -280,6 +290,38 @@ export class TextDictionary {
       slot = (slot + 1) & mask;
     }
     return this.add(slot, hash, this.writeUnits(units, start, end));
+  }
+
+  /**
+   * Every value as held, without the hash table, to hand the whole dictionary to another thread
+   * (its arrays can be transferred): see `restore`. Not for a dictionary with appended values.
+   */
+  state(): DictionaryState {
+    if (this.appended) throw new Error('a dictionary with appended values cannot be handed over');
+    return { count: this.count, chars: this.chars, ends: this.ends, form: this.form, prefix: this.prefix, codeMask: this.codeMask };
+  }
+
+  /**
+   * Takes over another dictionary's `state` (this one being empty): the same values under the
+   * same codes. The hash table is built at the first lookup, as after `release`.
+   */
+  restore(state: DictionaryState): void {
+    if (this.count !== 0) throw new Error('a dictionary can take over a state only while empty');
+    this.count = state.count;
+    this.chars = state.chars;
+    this.ends = state.ends;
+    this.form = state.form;
+    this.prefix = state.prefix;
+    this.codeMask = state.codeMask;
+    if (this.form === NUMBERED) {
+      this.idUnits = new Uint16Array(this.prefix.length + MAX_DIGITS);
+      for (let i = 0; i < this.prefix.length; i++) this.idUnits[i] = this.prefix.charCodeAt(i);
+    }
+    // sized as `add` leaves it: at most three quarters full
+    let slotCount = this.mask + 1;
+    while (4 * this.count > 3 * slotCount) slotCount *= 2;
+    this.mask = slotCount - 1;
+    this.slots = RELEASED;
   }
 
   /** The values from code `first` on, copied, with their hashes, to send to another thread. */

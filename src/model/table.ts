@@ -1,6 +1,7 @@
 import type { FieldsOfType, KindSpec } from './fields.js';
 import { CONTACT_FIELDS, CUSTOMER_FIELDS, SURVEY_FIELDS } from './fields.js';
 import { TextDictionary } from './dictionary.js';
+import type { DictionaryState } from './dictionary.js';
 
 /**
  * Columnar storage for one record kind: one typed array per field, so a million contacts are a
@@ -305,6 +306,17 @@ interface ColumnRef {
   array: ArrayName;
   /** Whether the column has an array of its own: some input has the field (see `use`). */
   used: boolean;
+}
+
+/** A builder's content as `TableBuilder.state` gives it, for `adopt`. */
+export interface BuilderState {
+  length: number;
+  capacity: number;
+  filled: number;
+  /** Used columns, keyed as `columns()`. */
+  columns: Record<string, ColumnArray>;
+  /** Text columns with values. */
+  dictionaries: Record<string, DictionaryState>;
 }
 
 /** Rows initialised to missing values at a time, ahead of the row being written. */
@@ -699,6 +711,47 @@ export class TableBuilder<S extends KindSpec> {
     this.length = start + count;
     // The rows after the new end may hold moved-from data: fill them again before use.
     this.filled = this.length;
+  }
+
+  /**
+   * Everything written, to hand the builder to another thread (see `adopt`): the used columns
+   * whole (their buffers can be transferred, after which this builder is spent) and the text
+   * columns' dictionaries.
+   */
+  state(): BuilderState {
+    if (this.windowed) throw new Error("a parse worker's window cannot be handed over");
+    const dictionaries: Record<string, DictionaryState> = {};
+    for (const [name, column] of Object.entries(this.text)) if (column.size > 0) dictionaries[name] = column.state();
+    return { length: this.length, capacity: this.capacity, filled: this.filled, columns: this.columns(), dictionaries };
+  }
+
+  /**
+   * Takes over another builder's `state` (one that read an input on another thread): the same
+   * rows, columns and codes, as if this builder had read them. Only while this one has no rows,
+   * no values and no fields in use (true when nothing of the kind was read before).
+   */
+  adopt(state: BuilderState): void {
+    if (!this.pristine) throw new Error('a table can take over a state only while nothing was read into it');
+    for (const [name, dictionary] of Object.entries(state.dictionaries)) this.text[name].restore(dictionary);
+    for (const ref of this.refs) {
+      const array = state.columns[ref.key];
+      if (!array) continue;
+      ref.used = true;
+      ref.array = array.constructor.name as ArrayName;
+      this.setColumn(ref, array);
+    }
+    this.pointUnused(this.line.length);
+    this.length = state.length;
+    this.capacity = state.capacity;
+    this.filled = state.filled;
+    this.generation++;
+  }
+
+  /** Whether nothing was read into this builder: no rows, no dictionary values, no fields in use. */
+  get pristine(): boolean {
+    if (this.length > 0 || this.windowed) return false;
+    for (const ref of this.refs) if (ref.used && ref.type !== 'input' && ref.type !== 'line') return false;
+    return Object.values(this.text).every((column) => column.size === 0);
   }
 
   /** The finished table, trimmed to its length (views, no copies). */

@@ -7,10 +7,8 @@ import { readInputs } from '../../src/ingest/read.js';
 import { planRanges } from '../../src/ingest/parallel.js';
 import type { ParallelOptions } from '../../src/ingest/parallel.js';
 import { expandSources } from '../../src/ingest/sources.js';
-import type { Dataset } from '../../src/model/dataset.js';
-import type { TimeColumn } from '../../src/model/table.js';
 import { cli, tempFiles } from '../helpers/cli.js';
-import { columnValues } from '../helpers/columns.js';
+import { expectSameData } from '../helpers/columns.js';
 
 /**
  * Reading a file on several cores (src/ingest/parallel.ts) must give exactly what one thread
@@ -23,27 +21,6 @@ const SINGLE: ParallelOptions = { minBytes: Number.POSITIVE_INFINITY };
 
 async function read(dir: string, parallel: ParallelOptions) {
   return readInputs(expandSources([dir]), { zone: 'Europe/Berlin', parallel });
-}
-
-/** Every column of every table, element by element (NaN equal to NaN), and the dictionaries. */
-function expectSameData(actual: Dataset, expected: Dataset): void {
-  for (const kind of ['contacts', 'surveys', 'customers'] as const) {
-    const a = actual[kind] as unknown as Record<string, unknown>;
-    const e = expected[kind] as unknown as Record<string, unknown>;
-    expect(a.length, kind).toBe(e.length);
-    for (const group of ['time', 'number', 'flag'] as const) {
-      for (const [name, column] of Object.entries(e[group] as Record<string, ArrayLike<number> | TimeColumn>)) {
-        expect(columnValues((a[group] as Record<string, ArrayLike<number> | TimeColumn>)[name]), `${kind}.${name}`).toEqual(columnValues(column));
-      }
-    }
-    for (const [name, column] of Object.entries(e.text as Record<string, { codes: Int32Array; values: string[] }>)) {
-      const other = (a.text as Record<string, { codes: Int32Array; values: string[] }>)[name];
-      expect(other.values, `${kind}.${name} values`).toEqual(column.values);
-      expect(Array.from(other.codes), `${kind}.${name} codes`).toEqual(Array.from(column.codes));
-    }
-    expect(Array.from(a.line as Uint32Array), `${kind} lines`).toEqual(Array.from(e.line as Uint32Array));
-    expect(Array.from(a.input as Uint16Array), `${kind} inputs`).toEqual(Array.from(e.input as Uint16Array));
-  }
 }
 
 async function expectSameRead(dir: string, parallel: ParallelOptions): Promise<number> {

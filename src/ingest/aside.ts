@@ -1,0 +1,202 @@
+/**
+ * Reading whole inputs on another core while the reading thread reads the others.
+ *
+ * Each kind of record has a table of its own, with dictionaries of its own, so an input that is
+ * the only one of its kind can be read by a worker thread (input-worker.ts) into tables of its
+ * own, at the same time as the reading thread reads the rest: the surveys of a report, say,
+ * while the contacts are read. When the reading thread comes to that input, in the inputs' order,
+ * it takes over the worker's table as it is (`TableBuilder.adopt`): same rows, same codes, same
+ * log, as if it had read the input itself, and nothing to merge.
+ *
+ * It is only ever a shortcut. The kinds are guessed beforehand from the files' header lines
+ * (native CSV only); the reading thread takes the worker's table only when nothing of that kind
+ * was read before it (`TableBuilder.pristine`) and the worker read nothing into another kind's
+ * table. Otherwise, or if the worker failed for any reason (an unreadable file included), the
+ * reading thread reads the input itself, which gives the same result and the same errors.
+ */
+import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Kind } from '../model/fields.js';
+import type { BuilderState } from '../model/table.js';
+import { CsvTokenizer } from './csv.js';
+import { detectEncoding } from './decode.js';
+import { checkKind, detectKind } from './detect.js';
+import { isGzipPath } from './gzip.js';
+import type { PlainLog } from './log.js';
+import { findMapping, selectPreset } from './presets/mapping.js';
+import type { PresetOptions } from './presets/hook.js';
+import type { InputSource } from './sources.js';
+
+/** Inputs smaller than this are read by the reading thread: starting a worker costs more than they take. */
+export const ASIDE_MIN_BYTES = 8 * 1024 * 1024;
+
+/** The bytes of a file looked at for its header line. */
+const HEADER_BYTES = 1 << 16;
+
+export interface AsideOptions {
+  /** Smallest input to read aside; default ASIDE_MIN_BYTES, or the SUPMETRICS_ASIDE_MIN_BYTES environment variable (for tests). */
+  minBytes?: number;
+}
+
+/** What an input worker is asked: read input `index` as the reading thread would. */
+export interface AsideTask {
+  source: InputSource;
+  index: number;
+  paths: readonly string[];
+  inputCount: number;
+  options: PresetOptions & { encoding?: string };
+}
+
+/** What an input worker sends back once done: the input's info, log and table, or nothing usable. */
+export type AsideResult =
+  | {
+      ok: true;
+      /** The input's InputInfo, but for its log. */
+      info: { path: string; kind: Kind } & Record<string, unknown>;
+      log: PlainLog;
+      table: BuilderState;
+    }
+  | { ok: false };
+
+/**
+ * Where an input worker's code is: next to this module once built (under the test runner this
+ * module is the TypeScript source, which a worker cannot load, so the built copy is used).
+ */
+function workerUrl(): URL | undefined {
+  const here = new URL(import.meta.url);
+  const url = here.pathname.endsWith('.ts') ? new URL('../../dist/ingest/input-worker.js', here) : new URL('./input-worker.js', here);
+  return existsSync(url) ? url : undefined;
+}
+
+/**
+ * The header line of a CSV file, as the reader will see it, or undefined when it cannot be told
+ * cheaply (not UTF-8, no complete first record in the first 64 KB).
+ */
+function peekHeader(path: string): string[] | undefined {
+  const bytes = Buffer.alloc(HEADER_BYTES);
+  const fd = openSync(path, 'r');
+  let n: number;
+  try {
+    n = readSync(fd, bytes, 0, HEADER_BYTES, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const { encoding, bomLength } = detectEncoding(bytes.subarray(0, n));
+  if (encoding !== 'utf-8') return undefined;
+  const text = new TextDecoder('utf-8').decode(bytes.subarray(bomLength, n));
+  let header: string[] | undefined;
+  const tab = extname(path).toLowerCase() === '.tsv';
+  const tokenizer = new CsvTokenizer(
+    {
+      record: (fields) => void (header ??= fields),
+      recordRange: (line, starts, count) => {
+        header ??= Array.from({ length: count }, (_, j) => line.slice(starts[j], starts[j + 1] - 1));
+      },
+      malformed: () => {},
+    },
+    tab ? { delimiter: '\t' } : {},
+  );
+  tokenizer.push(text);
+  return header;
+}
+
+/** The kind of a native CSV file, guessed from its header; undefined for anything else. */
+function peekKind(source: InputSource, options: PresetOptions): Kind | undefined {
+  const { path } = source;
+  if (path === '-' || isGzipPath(path) || !['.csv', '.tsv', '.txt'].includes(extname(path).toLowerCase())) return undefined;
+  try {
+    const header = peekHeader(path);
+    if (!header) return undefined;
+    const mapping = findMapping(path, source.kind, options.mappings);
+    if (selectPreset(header, path, { preset: options.preset, kind: source.kind, mapping: mapping?.entry })) return undefined;
+    if (source.kind) {
+      checkKind(source.kind, header, path);
+      return source.kind;
+    }
+    return detectKind(header, path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The inputs to read aside, their bytes, and the input the reading thread reads alongside them. */
+export interface AsidePlan {
+  inputs: Set<number>;
+  bytes: number;
+  /** The largest input (-1 when none is read aside). */
+  largest: number;
+}
+
+/**
+ * The inputs worth reading aside: each the only one of its kind, of at least `minBytes`, and
+ * not the largest input (which the reading thread reads, on every core when it is large). None
+ * unless every input is a native CSV file whose kind its header tells, so that no input of
+ * another form (a preset's survey answers, say) lands in a kind's table before its turn.
+ */
+export function planAside(sources: readonly InputSource[], options: PresetOptions & { aside?: AsideOptions }): AsidePlan {
+  const aside: AsidePlan = { inputs: new Set(), bytes: 0, largest: -1 };
+  const fromEnv = Number(process.env.SUPMETRICS_ASIDE_MIN_BYTES);
+  const minBytes = options.aside?.minBytes ?? (process.env.SUPMETRICS_ASIDE_MIN_BYTES && Number.isFinite(fromEnv) ? fromEnv : ASIDE_MIN_BYTES);
+  if (sources.length < 2 || availableParallelism() < 2 || !workerUrl()) return aside;
+  const kinds: Kind[] = [];
+  const sizes: number[] = [];
+  for (const source of sources) {
+    const kind = peekKind(source, options);
+    if (!kind) return aside;
+    kinds.push(kind);
+    sizes.push(statSync(source.path).size);
+  }
+  aside.largest = sizes.indexOf(Math.max(...sizes));
+  for (let i = 0; i < sources.length; i++) {
+    const alone = kinds.filter((kind) => kind === kinds[i]).length === 1;
+    if (alone && i !== aside.largest && sizes[i] >= minBytes) {
+      aside.inputs.add(i);
+      aside.bytes += sizes[i];
+    }
+  }
+  return aside;
+}
+
+/**
+ * The workers reading inputs aside, one at a time (the reading thread and the parse workers of
+ * a large file have the cores meanwhile); each input's result waits until the reading thread
+ * asks for it.
+ */
+export class AsideReads {
+  private readonly results = new Map<number, Promise<AsideResult>>();
+  private readonly workers: Worker[] = [];
+  private stopped = false;
+
+  constructor(indexes: Iterable<number>, task: (index: number) => AsideTask) {
+    let previous: Promise<unknown> = Promise.resolve();
+    for (const index of indexes) {
+      const result = previous.then(() => this.run(task(index)));
+      this.results.set(index, result);
+      previous = result;
+    }
+  }
+
+  /** The result of input `index`, or undefined when it is not read aside. */
+  take(index: number): Promise<AsideResult> | undefined {
+    return this.results.get(index);
+  }
+
+  /** Stops every worker still running (after an error, or when done). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  private run(task: AsideTask): Promise<AsideResult> {
+    if (this.stopped) return Promise.resolve({ ok: false });
+    return new Promise((resolve) => {
+      const worker = new Worker(workerUrl()!, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      this.workers.push(worker);
+      worker.once('message', (result: AsideResult) => resolve(result));
+      worker.once('error', () => resolve({ ok: false }));
+      worker.once('exit', () => resolve({ ok: false }));
+    });
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * An input worker: reads one whole input into tables of its own, on its own core, while the
+ * reading thread reads the others, and hands the table over when done (see aside.ts). Loaded
+ * with `new Worker(...)`, never imported.
+ */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { DerivedStream } from './presets/hook.js';
+import type { AsideResult, AsideTask } from './aside.js';
+import { InputReader, newTables } from './read.js';
+import { createTimestampParser } from '../time/timestamp.js';
+
+async function readAside(task: AsideTask): Promise<{ result: AsideResult; transfer: ArrayBuffer[] }> {
+  const tables = newTables();
+  const derived: DerivedStream[] = [];
+  const parseTime = createTimestampParser({ zone: task.options.zone, dateOrder: task.options.dateOrder });
+  // on this thread alone: the other core is busy with the reading thread's inputs
+  const options = { ...task.options, parallel: { minBytes: Infinity } };
+  const reader = new InputReader(task.source, task.index, tables, parseTime, task.paths, options, { derived, inputCount: task.inputCount });
+  try {
+    await reader.read(undefined);
+  } catch {
+    // the reading thread reads it again, and reports the error where it belongs
+    return { result: { ok: false }, transfer: [] };
+  }
+  const { log, ...info } = reader.info();
+  const others = Object.entries(tables).filter(([kind, table]) => kind !== info.kind && !table.pristine);
+  if (derived.length > 0 || others.length > 0) return { result: { ok: false }, transfer: [] };
+  // the table's arrays cross without a copy
+  const table = tables[info.kind].state();
+  const transfer = new Set<ArrayBuffer>();
+  for (const array of Object.values(table.columns)) transfer.add(array.buffer as ArrayBuffer);
+  for (const { chars, ends } of Object.values(table.dictionaries)) transfer.add(chars.buffer as ArrayBuffer).add(ends.buffer);
+  return { result: { ok: true, info, log: log.toPlain(), table }, transfer: [...transfer] };
+}
+
+/**
+ * Runs this thread at the lowest priority, where the system allows (Linux: a thread's id is a
+ * process id to setpriority): it then takes a core only while the reading thread and the parse
+ * workers leave one idle, and never slows the reading thread, which is what the whole run waits on.
+ */
+function yieldTheCores(): void {
+  try {
+    const thread = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(thread) && thread > 0) setPriority(thread, 19);
+  } catch {
+    // elsewhere it runs at the usual priority
+  }
+}
+
+yieldTheCores();
+const { result, transfer } = await readAside(workerData as AsideTask);
+parentPort!.postMessage(result, transfer);
