@@ -18,6 +18,7 @@ import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import type { Kind } from '../model/fields.js';
 import type { BuilderState } from '../model/table.js';
 import { CsvTokenizer } from './csv.js';
@@ -47,6 +48,14 @@ export interface AsideTask {
   paths: readonly string[];
   inputCount: number;
   options: PresetOptions & { encoding?: string };
+  /**
+   * Its turn, for the first input read aside: the worker loads its code at once, and reads once
+   * told through this port, by the reading thread (when it reads the largest input on one
+   * thread, or comes to wait for this one) or by the parse worker of the largest input's last
+   * range, when that range is read: the core it leaves is the one this worker takes. A port
+   * closed untold (its holder failed) is a go too.
+   */
+  gate?: MessagePort;
 }
 
 /** What an input worker sends back once done: the input's info, log and table, or nothing usable. */
@@ -160,19 +169,22 @@ export function planAside(sources: readonly InputSource[], options: PresetOption
 }
 
 /**
- * The workers reading inputs aside, one at a time (the reading thread and the parse workers of
- * a large file have the cores meanwhile); each input's result waits until the reading thread
- * asks for it.
+ * The workers reading inputs aside, one at a time, the first once its gate opens (see
+ * AsideTask): the reading thread and the parse workers of a large file have the cores until
+ * then. Each input's result waits until the reading thread asks for it.
  */
 export class AsideReads {
   private readonly results = new Map<number, Promise<AsideResult>>();
   private readonly workers: Worker[] = [];
   private stopped = false;
 
-  constructor(indexes: Iterable<number>, task: (index: number) => AsideTask) {
+  constructor(indexes: Iterable<number>, task: (index: number) => AsideTask, gate?: MessagePort) {
     let previous: Promise<unknown> = Promise.resolve();
+    let turn = gate;
     for (const index of indexes) {
-      const result = previous.then(() => this.run(task(index)));
+      const asked = { ...task(index), gate: turn };
+      turn = undefined;
+      const result = previous.then(() => this.run(asked));
       this.results.set(index, result);
       previous = result;
     }
@@ -192,7 +204,11 @@ export class AsideReads {
   private run(task: AsideTask): Promise<AsideResult> {
     if (this.stopped) return Promise.resolve({ ok: false });
     return new Promise((resolve) => {
-      const worker = new Worker(workerUrl()!, { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+      const worker = new Worker(workerUrl()!, {
+        workerData: task,
+        transferList: task.gate ? [task.gate] : [],
+        resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      });
       this.workers.push(worker);
       worker.once('message', (result: AsideResult) => resolve(result));
       worker.once('error', () => resolve({ ok: false }));

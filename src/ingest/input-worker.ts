@@ -3,8 +3,6 @@
  * reading thread reads the others, and hands the table over when done (see aside.ts). Loaded
  * with `new Worker(...)`, never imported.
  */
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DerivedStream } from './presets/hook.js';
 import type { AsideResult, AsideTask } from './aside.js';
@@ -35,20 +33,9 @@ async function readAside(task: AsideTask): Promise<{ result: AsideResult; transf
   return { result: { ok: true, info, log: log.toPlain(), table }, transfer: [...transfer] };
 }
 
-/**
- * Runs this thread at the lowest priority, where the system allows (Linux: a thread's id is a
- * process id to setpriority): it then takes a core only while the reading thread and the parse
- * workers leave one idle, and never slows the reading thread, which is what the whole run waits on.
- */
-function yieldTheCores(): void {
-  try {
-    const thread = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(thread) && thread > 0) setPriority(thread, 19);
-  } catch {
-    // elsewhere it runs at the usual priority
-  }
-}
-
-yieldTheCores();
-const { result, transfer } = await readAside(workerData as AsideTask);
+const task = workerData as AsideTask;
+// Its turn: the code is loaded meanwhile (see AsideTask.gate).
+const gate = task.gate;
+if (gate) await new Promise((resolve) => gate.once('close', resolve).once('message', resolve));
+const { result, transfer } = await readAside(task);
 parentPort!.postMessage(result, transfer);

@@ -102,6 +102,9 @@ function parsePart(task: PartTask): void {
   // boundary for the next one to be usable, which the reading thread checks.
   const atRecordBoundary = tokenizer.atRecordBoundary;
   if (task.last) tokenizer.end();
+  // the range is read: the core is free for an input read aside
+  task.done?.postMessage('go');
+  task.done?.close();
 
   const done: PartMessage['done'] = { atRecordBoundary, lines: tokenizer.nextLine - 1 };
   const transfer: ArrayBuffer[] = [];

@@ -2,6 +2,7 @@ import { isAscii } from 'node:buffer';
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
+import { MessageChannel } from 'node:worker_threads';
 import type { Kind, KindSpec } from '../model/fields.js';
 import { KEY_FIELD, KINDS } from '../model/fields.js';
 import type { Dataset, EventTable } from '../model/dataset.js';
@@ -97,15 +98,24 @@ export async function readInputs(sources: readonly InputSource[], options: ReadO
   const inputs: InputInfo[] = [];
   const { zone, dateOrder, preset, mappings, encoding } = options;
   const plan = planAside(sources, options);
-  const aside = new AsideReads(plan.inputs, (index) => ({
-    source: sources[index],
-    index,
-    paths,
-    inputCount: sources.length,
-    options: { zone, dateOrder, preset, mappings, encoding },
-  }));
+  // opens when the largest input leaves a core free (see AsideTask.gate)
+  const gate = plan.inputs.size > 0 ? new MessageChannel() : undefined;
+  let gateHeld = gate !== undefined;
+  const openGate = () => {
+    if (gateHeld) gate!.port2.postMessage('go');
+    gate?.port2.close();
+    gateHeld = false;
+  };
+  const aside = new AsideReads(
+    plan.inputs,
+    (index) => ({ source: sources[index], index, paths, inputCount: sources.length, options: { zone, dateOrder, preset, mappings, encoding } }),
+    gate?.port1,
+  );
   try {
     for (let i = 0; i < sources.length; i++) {
+      // Waiting for an input read aside, this thread leaves its core: the gate opens (unless it
+      // was handed to a parse worker, which opens it).
+      if (plan.inputs.has(i)) openGate();
       const result = await aside.take(i);
       const adopted = result && adopt(result, tables);
       if (adopted) {
@@ -114,12 +124,15 @@ export async function readInputs(sources: readonly InputSource[], options: ReadO
         continue;
       }
       // the largest input leaves the cores to the inputs read aside once its workers are done
-      const readOptions = i === plan.largest && plan.bytes > 0 ? { ...options, parallel: { ...options.parallel, asideBytes: plan.bytes } } : options;
+      const readOptions = i === plan.largest && gateHeld ? { ...options, parallel: { ...options.parallel, asideBytes: plan.bytes, done: gate!.port2 } } : options;
       const reader = new InputReader(sources[i], i, tables, parseTime, paths, readOptions, { derived, inputCount: sources.length });
       await reader.read(options.stdin);
       inputs.push(reader.info());
+      // read through a preset or a stream, it held the gate
+      if (i === plan.largest) openGate();
     }
   } finally {
+    openGate();
     await aside.stop();
   }
   for (const stream of derived) inputs.push(derivedInfo(stream));
@@ -252,7 +265,11 @@ export class InputReader implements RecordSink, ObjectSink {
         const given = this.options.encoding;
         const plan = (this.format === 'csv' || this.format === undefined) && (given === undefined || given === 'utf-8') ? planRanges(path, size, this.options.parallel) : undefined;
         if (plan) await this.readSplit(plan);
-        else await this.readDecoded(fileChunks(path), size);
+        else {
+          // read on this thread alone: the other cores are free from the start
+          this.options.parallel?.done?.postMessage('go');
+          await this.readDecoded(fileChunks(path), size);
+        }
       }
     } catch (error) {
       if (error instanceof UserError) throw error;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AsideOptions } from '../../src/ingest/aside.js';
+import type { ParallelOptions } from '../../src/ingest/parallel.js';
 import { readInputs } from '../../src/ingest/read.js';
 import { expandSources } from '../../src/ingest/sources.js';
 import { TextDictionary } from '../../src/model/dictionary.js';
@@ -21,14 +22,14 @@ const DEMO = join(ROOT, 'fixtures/demo');
 const NONE: AsideOptions = { minBytes: Number.POSITIVE_INFINITY };
 const ALL: AsideOptions = { minBytes: 0 };
 
-async function read(paths: string[], aside: AsideOptions) {
-  return readInputs(expandSources(paths), { zone: 'Europe/Berlin', aside });
+async function read(paths: string[], aside: AsideOptions, parallel?: ParallelOptions) {
+  return readInputs(expandSources(paths), { zone: 'Europe/Berlin', aside, parallel });
 }
 
 /** Reads both ways, expects the same, and returns the paths of the inputs read aside. */
-async function expectSameRead(paths: string[]): Promise<string[]> {
+async function expectSameRead(paths: string[], parallel?: ParallelOptions): Promise<string[]> {
   const one = await read(paths, NONE);
-  const aside = await read(paths, ALL);
+  const aside = await read(paths, ALL, parallel);
   expectSameData(aside.data, one.data);
   expect(aside.data.eventRows).toEqual(one.data.eventRows);
   expect(aside.data.inputFields).toEqual(one.data.inputFields);
@@ -98,6 +99,15 @@ describe('reading inputs aside', () => {
     const dir = tempFiles({ 'a-surveys.csv': surveysCsv([], '\n'), 'b-contacts.csv': contactsCsv(500, 1), 'c-customers.csv': 'customer_id,started_at\nC1,2023-01-01\n' });
     const aside = await expectSameRead([join(dir, 'a-surveys.csv'), join(dir, 'b-contacts.csv'), join(dir, 'c-customers.csv')]);
     expect(aside).toEqual([join(dir, 'a-surveys.csv'), join(dir, 'c-customers.csv')]);
+  });
+
+  it('reads aside once the parse workers of the largest file are done with their ranges', async () => {
+    const dir = tempFiles({ 'contacts.csv': contactsCsv(3000, 1), 'surveys.csv': surveysCsv([], '\n'), 'customers.csv': 'customer_id,started_at\nC1,2023-01-01\n' });
+    for (const ranges of [2, 3]) {
+      // the contacts' second range comes from a parse worker too (workerRanges 1)
+      const aside = await expectSameRead([dir], { minBytes: 0, ranges, stepRows: 100 });
+      expect(aside.filter((path) => !path.endsWith('contacts.csv'))).toEqual([join(dir, 'customers.csv'), join(dir, 'surveys.csv')]);
+    }
   });
 
   it('the command gives the same report, warnings and exit code with and without reading aside', () => {
