@@ -39,6 +39,8 @@ const HEADER_BYTES = 1 << 16;
 export interface AsideOptions {
   /** Smallest input to read aside; default ASIDE_MIN_BYTES, or the SUPMETRICS_ASIDE_MIN_BYTES environment variable (for tests). */
   minBytes?: number;
+  /** Cores to count on; default the machine's (tests give 2, to run the same anywhere). With one, nothing is read aside. */
+  cores?: number;
 }
 
 /** What an input worker is asked: read input `index` as the reading thread would. */
@@ -148,7 +150,7 @@ export function planAside(sources: readonly InputSource[], options: PresetOption
   const aside: AsidePlan = { inputs: new Set(), bytes: 0, largest: -1 };
   const fromEnv = Number(process.env.SUPMETRICS_ASIDE_MIN_BYTES);
   const minBytes = options.aside?.minBytes ?? (process.env.SUPMETRICS_ASIDE_MIN_BYTES && Number.isFinite(fromEnv) ? fromEnv : ASIDE_MIN_BYTES);
-  if (sources.length < 2 || availableParallelism() < 2 || !workerUrl()) return aside;
+  if (sources.length < 2 || (options.aside?.cores ?? availableParallelism()) < 2 || !workerUrl()) return aside;
   const kinds: Kind[] = [];
   const sizes: number[] = [];
   for (const source of sources) {

@@ -20,7 +20,7 @@ import { expectSameData } from '../helpers/columns.js';
 
 const DEMO = join(ROOT, 'fixtures/demo');
 const NONE: AsideOptions = { minBytes: Number.POSITIVE_INFINITY };
-const ALL: AsideOptions = { minBytes: 0 };
+const ALL: AsideOptions = { minBytes: 0, cores: 2 };
 
 async function read(paths: string[], aside: AsideOptions, parallel?: ParallelOptions) {
   return readInputs(expandSources(paths), { zone: 'Europe/Berlin', aside, parallel });
