@@ -43,24 +43,28 @@ export interface AsideOptions {
   cores?: number;
 }
 
-/** What an input worker is asked: read input `index` as the reading thread would. */
+/** What the input worker is asked: read inputs `indexes`, one after another, as the reading thread would. */
 export interface AsideTask {
-  source: InputSource;
-  index: number;
-  paths: readonly string[];
-  inputCount: number;
+  sources: readonly InputSource[];
+  indexes: number[];
   options: PresetOptions & { encoding?: string };
   /**
-   * Its turn, for the first input read aside: the worker loads its code at once, and reads once
-   * told through this port, by the reading thread (when it reads the largest input on one
-   * thread, or comes to wait for this one) or by the parse worker of the largest input's last
-   * range, when that range is read: the core it leaves is the one this worker takes. A port
-   * closed untold (its holder failed) is a go too.
+   * Its turn: the worker loads its code at once, and reads once told through this port, by the
+   * reading thread (when it reads the largest input on one thread, or comes to wait for one read
+   * aside) or by the parse worker of the largest input's last range, when that range is read:
+   * the core it leaves is the one this worker takes. A port closed untold (its holder failed)
+   * is a go too.
    */
   gate?: MessagePort;
 }
 
-/** What an input worker sends back once done: the input's info, log and table, or nothing usable. */
+/** What the input worker sends back as each input is read: its index and result. */
+export interface AsideMessage {
+  index: number;
+  result: AsideResult;
+}
+
+/** The result of an input read aside: its info, log and table, or nothing usable. */
 export type AsideResult =
   | {
       ok: true;
@@ -171,25 +175,30 @@ export function planAside(sources: readonly InputSource[], options: PresetOption
 }
 
 /**
- * The workers reading inputs aside, one at a time, the first once its gate opens (see
- * AsideTask): the reading thread and the parse workers of a large file have the cores until
- * then. Each input's result waits until the reading thread asks for it.
+ * The worker reading inputs aside, one after another, once its gate opens (see AsideTask): the
+ * reading thread and the parse workers of a large file have the cores until then. One worker
+ * for them all, so that each starts as the one before ends, whatever the reading thread is busy
+ * with. Each input's result waits until the reading thread asks for it.
  */
 export class AsideReads {
   private readonly results = new Map<number, Promise<AsideResult>>();
-  private readonly workers: Worker[] = [];
-  private stopped = false;
+  private readonly worker: Worker | undefined;
 
-  constructor(indexes: Iterable<number>, task: (index: number) => AsideTask, gate?: MessagePort) {
-    let previous: Promise<unknown> = Promise.resolve();
-    let turn = gate;
-    for (const index of indexes) {
-      const asked = { ...task(index), gate: turn };
-      turn = undefined;
-      const result = previous.then(() => this.run(asked));
-      this.results.set(index, result);
-      previous = result;
-    }
+  constructor(task: AsideTask) {
+    if (task.indexes.length === 0) return;
+    const settle = new Map<number, (result: AsideResult) => void>();
+    for (const index of task.indexes) this.results.set(index, new Promise((resolve) => settle.set(index, resolve)));
+    const worker = new Worker(workerUrl()!, {
+      workerData: task,
+      transferList: task.gate ? [task.gate] : [],
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
+    worker.on('message', ({ index, result }: AsideMessage) => settle.get(index)!(result));
+    // inputs not read by then are read by the reading thread (a settled promise stays as it is)
+    const failed = () => settle.forEach((resolve) => resolve({ ok: false }));
+    worker.once('error', failed);
+    worker.once('exit', failed);
+    this.worker = worker;
   }
 
   /** The result of input `index`, or undefined when it is not read aside. */
@@ -197,24 +206,8 @@ export class AsideReads {
     return this.results.get(index);
   }
 
-  /** Stops every worker still running (after an error, or when done). */
+  /** Stops the worker if still running (after an error, or when done). */
   async stop(): Promise<void> {
-    this.stopped = true;
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
-  }
-
-  private run(task: AsideTask): Promise<AsideResult> {
-    if (this.stopped) return Promise.resolve({ ok: false });
-    return new Promise((resolve) => {
-      const worker = new Worker(workerUrl()!, {
-        workerData: task,
-        transferList: task.gate ? [task.gate] : [],
-        resourceLimits: { maxYoungGenerationSizeMb: 8 },
-      });
-      this.workers.push(worker);
-      worker.once('message', (result: AsideResult) => resolve(result));
-      worker.once('error', () => resolve({ ok: false }));
-      worker.once('exit', () => resolve({ ok: false }));
-    });
+    await this.worker?.terminate();
   }
 }

@@ -1,21 +1,23 @@
 /**
- * An input worker: reads one whole input into tables of its own, on its own core, while the
- * reading thread reads the others, and hands the table over when done (see aside.ts). Loaded
- * with `new Worker(...)`, never imported.
+ * The input worker: reads whole inputs, one after another, into tables of their own, on its own
+ * core, while the reading thread reads the others, and hands each table over when it is read
+ * (see aside.ts). Loaded with `new Worker(...)`, never imported.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DerivedStream } from './presets/hook.js';
-import type { AsideResult, AsideTask } from './aside.js';
+import type { AsideMessage, AsideResult, AsideTask } from './aside.js';
 import { InputReader, newTables } from './read.js';
 import { createTimestampParser } from '../time/timestamp.js';
 
-async function readAside(task: AsideTask): Promise<{ result: AsideResult; transfer: ArrayBuffer[] }> {
+/** Reads input `index` into tables of its own, as the reading thread would, and gives the table to hand over. */
+async function readAside(task: AsideTask, index: number): Promise<{ result: AsideResult; transfer: ArrayBuffer[] }> {
   const tables = newTables();
   const derived: DerivedStream[] = [];
   const parseTime = createTimestampParser({ zone: task.options.zone, dateOrder: task.options.dateOrder });
   // on this thread alone: the other core is busy with the reading thread's inputs
   const options = { ...task.options, parallel: { minBytes: Infinity } };
-  const reader = new InputReader(task.source, task.index, tables, parseTime, task.paths, options, { derived, inputCount: task.inputCount });
+  const paths = task.sources.map((source) => source.path);
+  const reader = new InputReader(task.sources[index], index, tables, parseTime, paths, options, { derived, inputCount: task.sources.length });
   try {
     await reader.read(undefined);
   } catch {
@@ -37,5 +39,8 @@ const task = workerData as AsideTask;
 // Its turn: the code is loaded meanwhile (see AsideTask.gate).
 const gate = task.gate;
 if (gate) await new Promise((resolve) => gate.once('close', resolve).once('message', resolve));
-const { result, transfer } = await readAside(task);
-parentPort!.postMessage(result, transfer);
+for (const index of task.indexes) {
+  const { result, transfer } = await readAside(task, index);
+  const message: AsideMessage = { index, result };
+  parentPort!.postMessage(message, transfer);
+}

@@ -106,11 +106,7 @@ export async function readInputs(sources: readonly InputSource[], options: ReadO
     gate?.port2.close();
     gateHeld = false;
   };
-  const aside = new AsideReads(
-    plan.inputs,
-    (index) => ({ source: sources[index], index, paths, inputCount: sources.length, options: { zone, dateOrder, preset, mappings, encoding } }),
-    gate?.port1,
-  );
+  const aside = new AsideReads({ sources, indexes: [...plan.inputs], options: { zone, dateOrder, preset, mappings, encoding }, gate: gate?.port1 });
   try {
     for (let i = 0; i < sources.length; i++) {
       // Waiting for an input read aside, this thread leaves its core: the gate opens (unless it
