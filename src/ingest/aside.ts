@@ -17,7 +17,7 @@
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import type { Kind } from '../model/fields.js';
 import type { BuilderState } from '../model/table.js';
@@ -183,22 +183,41 @@ export function planAside(sources: readonly InputSource[], options: PresetOption
 export class AsideReads {
   private readonly results = new Map<number, Promise<AsideResult>>();
   private readonly worker: Worker | undefined;
+  /** The gate's other end, until the worker is let go (see `turn`). */
+  private gate: MessagePort | undefined;
 
-  constructor(task: AsideTask) {
+  constructor(task: Omit<AsideTask, 'gate'>) {
     if (task.indexes.length === 0) return;
     const settle = new Map<number, (result: AsideResult) => void>();
     for (const index of task.indexes) this.results.set(index, new Promise((resolve) => settle.set(index, resolve)));
+    const { port1, port2 } = new MessageChannel();
     const worker = new Worker(workerUrl()!, {
-      workerData: task,
-      transferList: task.gate ? [task.gate] : [],
+      workerData: { ...task, gate: port1 },
+      transferList: [port1],
       resourceLimits: { maxYoungGenerationSizeMb: 8 },
     });
+    this.gate = port2;
     worker.on('message', ({ index, result }: AsideMessage) => settle.get(index)!(result));
     // inputs not read by then are read by the reading thread (a settled promise stays as it is)
     const failed = () => settle.forEach((resolve) => resolve({ ok: false }));
     worker.once('error', failed);
     worker.once('exit', failed);
     this.worker = worker;
+  }
+
+  /**
+   * The worker's turn, to hand to the parse worker of the largest input's last range, which lets
+   * the worker go when that range is read (see AsideTask.gate); undefined once it was let go.
+   */
+  get turn(): MessagePort | undefined {
+    return this.gate;
+  }
+
+  /** Lets the worker read now, unless its turn was handed over (the holder lets it go then). */
+  letGo(): void {
+    this.gate?.postMessage('go');
+    this.gate?.close();
+    this.gate = undefined;
   }
 
   /** The result of input `index`, or undefined when it is not read aside. */
@@ -208,6 +227,7 @@ export class AsideReads {
 
   /** Stops the worker if still running (after an error, or when done). */
   async stop(): Promise<void> {
+    this.letGo();
     await this.worker?.terminate();
   }
 }

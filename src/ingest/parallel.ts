@@ -183,8 +183,8 @@ export function planRanges(path: string, size: number, options: ParallelOptions 
     let newlines = 0;
     for (let i = head.indexOf(10); i !== -1; i = head.indexOf(10, i + 1)) newlines++;
     const bounds = [0];
-    // The work read aside falls on the workers' cores once their ranges are done (its thread
-    // runs at the lowest priority): the reading thread takes a share of it as more of the file.
+    // The inputs read aside are read on the workers' cores once their ranges are done (see
+    // AsideTask.gate): the reading thread takes a share of that work as more of the file.
     const aside = ASIDE_WEIGHT * (options.asideBytes ?? 0);
     const first = Math.min(0.9, ((FIRST_SHARE / ranges) * (size + aside)) / size);
     for (let k = 1; k < ranges; k++) {

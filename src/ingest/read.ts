@@ -2,7 +2,6 @@ import { isAscii } from 'node:buffer';
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
-import { MessageChannel } from 'node:worker_threads';
 import type { Kind, KindSpec } from '../model/fields.js';
 import { KEY_FIELD, KINDS } from '../model/fields.js';
 import type { Dataset, EventTable } from '../model/dataset.js';
@@ -98,20 +97,11 @@ export async function readInputs(sources: readonly InputSource[], options: ReadO
   const inputs: InputInfo[] = [];
   const { zone, dateOrder, preset, mappings, encoding } = options;
   const plan = planAside(sources, options);
-  // opens when the largest input leaves a core free (see AsideTask.gate)
-  const gate = plan.inputs.size > 0 ? new MessageChannel() : undefined;
-  let gateHeld = gate !== undefined;
-  const openGate = () => {
-    if (gateHeld) gate!.port2.postMessage('go');
-    gate?.port2.close();
-    gateHeld = false;
-  };
-  const aside = new AsideReads({ sources, indexes: [...plan.inputs], options: { zone, dateOrder, preset, mappings, encoding }, gate: gate?.port1 });
+  const aside = new AsideReads({ sources, indexes: [...plan.inputs], options: { zone, dateOrder, preset, mappings, encoding } });
   try {
     for (let i = 0; i < sources.length; i++) {
-      // Waiting for an input read aside, this thread leaves its core: the gate opens (unless it
-      // was handed to a parse worker, which opens it).
-      if (plan.inputs.has(i)) openGate();
+      // waiting for an input read aside, this thread leaves its core to the worker
+      if (plan.inputs.has(i)) aside.letGo();
       const result = await aside.take(i);
       const adopted = result && adopt(result, tables);
       if (adopted) {
@@ -119,16 +109,16 @@ export async function readInputs(sources: readonly InputSource[], options: ReadO
         inputs.push(adopted);
         continue;
       }
-      // the largest input leaves the cores to the inputs read aside once its workers are done
-      const readOptions = i === plan.largest && gateHeld ? { ...options, parallel: { ...options.parallel, asideBytes: plan.bytes, done: gate!.port2 } } : options;
+      // the largest input leaves a core to the inputs read aside once its workers are done
+      const turn = i === plan.largest ? aside.turn : undefined;
+      const readOptions = turn ? { ...options, parallel: { ...options.parallel, asideBytes: plan.bytes, done: turn } } : options;
       const reader = new InputReader(sources[i], i, tables, parseTime, paths, readOptions, { derived, inputCount: sources.length });
       await reader.read(options.stdin);
       inputs.push(reader.info());
-      // read through a preset or a stream, it held the gate
-      if (i === plan.largest) openGate();
+      // read through a preset or as a stream, it left the worker waiting
+      if (i === plan.largest) aside.letGo();
     }
   } finally {
-    openGate();
     await aside.stop();
   }
   for (const stream of derived) inputs.push(derivedInfo(stream));
