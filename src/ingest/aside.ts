@@ -25,6 +25,7 @@ import { CsvTokenizer } from './csv.js';
 import { detectEncoding } from './decode.js';
 import { checkKind, detectKind } from './detect.js';
 import { isGzipPath } from './gzip.js';
+import { ASIDE_WEIGHT } from './parallel.js';
 import type { PlainLog } from './log.js';
 import { findMapping, selectPreset } from './presets/mapping.js';
 import type { PresetOptions } from './presets/hook.js';
@@ -166,7 +167,12 @@ export function planAside(sources: readonly InputSource[], options: PresetOption
   aside.largest = sizes.indexOf(Math.max(...sizes));
   for (let i = 0; i < sources.length; i++) {
     const alone = kinds.filter((kind) => kind === kinds[i]).length === 1;
-    if (alone && i !== aside.largest && sizes[i] >= minBytes) {
+    // The reading thread takes more of the largest file for the work read aside (see
+    // parallel.ts), up to most of it: past as much work as the whole file, the worker's core
+    // would be left with more than the reading thread can take over, and the input is better
+    // read after it, split over the cores as before.
+    const room = ASIDE_WEIGHT * (aside.bytes + sizes[i]) <= sizes[aside.largest];
+    if (alone && room && i !== aside.largest && sizes[i] >= minBytes) {
       aside.inputs.add(i);
       aside.bytes += sizes[i];
     }

@@ -140,7 +140,7 @@ const FIRST_SHARE = 0.95;
  * What a byte read aside costs against a byte of this file, for the shares: a survey answer is a
  * short row with three ids (on the bench, ~21 ms/MB against ~13 for contacts, one thread).
  */
-const ASIDE_WEIGHT = 1.5;
+export const ASIDE_WEIGHT = 1.5;
 
 /** The young generation of a parse worker, in MB (see `start`). */
 const WORKER_YOUNG_MB = 8;
