@@ -1,4 +1,5 @@
 import type { ContactTable, NumberColumn, TextColumn, TimeColumn } from '../model/table.js';
+import { NO_SECONDS } from '../model/table.js';
 import { rate } from './stats.js';
 import type { Interval, MetricInput, RateSummary } from './types.js';
 
@@ -241,6 +242,7 @@ export function secondsBetween(
   exportedBusinessSeconds?: NumberColumn,
 ): Float64Array {
   const { businessTime } = input;
+  if (!businessTime && to.seconds && from.seconds) return wholeSecondsBetween(input, from.seconds, to);
   const { values, lo, hi } = to.stored(input.period.start, input.period.end);
   const rows = input.contactRows;
   const count = rows ? rows.length : input.data.contacts.length;
@@ -268,6 +270,37 @@ export function secondsBetween(
       const exported = exportedBusinessSeconds ? exportedBusinessSeconds.at(i) : NaN;
       seconds[next++] = exported === exported ? exported : businessTime.openSeconds(earlier, later);
     }
+  }
+  return seconds;
+}
+
+/**
+ * `secondsBetween` in clock time of two columns held as whole seconds (as exported times nearly
+ * always are): their stored values are compared and subtracted as they are, with no
+ * milliseconds made and divided again (the same numbers: both are whole seconds).
+ */
+function wholeSecondsBetween(input: MetricInput, fromSeconds: Int32Array, to: TimeColumn): Float64Array {
+  const { values, lo, hi } = to.stored(input.period.start, input.period.end);
+  const rows = input.contactRows;
+  const count = rows ? rows.length : input.data.contacts.length;
+  let durations = 0;
+  let first = count;
+  let last = -1;
+  for (let k = 0; k < count; k++) {
+    const i = rows ? rows[k] : k;
+    const later = values[i];
+    if (later >= lo && later < hi && fromSeconds[i] !== NO_SECONDS) {
+      durations++;
+      if (first === count) first = k;
+      last = k;
+    }
+  }
+  const seconds = new Float64Array(durations);
+  let next = 0;
+  for (let k = first; k <= last; k++) {
+    const i = rows ? rows[k] : k;
+    const later = values[i];
+    if (later >= lo && later < hi && fromSeconds[i] !== NO_SECONDS) seconds[next++] = later - fromSeconds[i];
   }
   return seconds;
 }

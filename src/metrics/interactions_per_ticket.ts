@@ -1,6 +1,6 @@
 import type { NumberColumn } from '../model/table.js';
 import { contactsResolved } from './columns.js';
-import { summarizeSampleInPlace } from './stats.js';
+import { summarizeByteCounts, summarizeSampleInPlace } from './stats.js';
 import type { MetricInput, SampleSummary } from './types.js';
 import { defineMetric } from './types.js';
 
@@ -29,10 +29,15 @@ export function interactionsPerTicket(input: MetricInput): InteractionsPerTicket
   const contacts = input.data.contacts;
   const resolved = contactsResolved(input);
   return {
-    ...summarizeSampleInPlace(sampleOf(contacts.number.agent_replies, resolved), 'replies'),
-    customer_messages: summarizeSampleInPlace(sampleOf(contacts.number.customer_messages, resolved), 'messages'),
-    handoffs: summarizeSampleInPlace(sampleOf(contacts.number.handoffs, resolved), 'handoffs'),
+    ...summarize(contacts.number.agent_replies, resolved, 'replies'),
+    customer_messages: summarize(contacts.number.customer_messages, resolved, 'messages'),
+    handoffs: summarize(contacts.number.handoffs, resolved, 'handoffs'),
   };
+}
+
+/** The summary of a count column at the given rows, missing counts left out: tallied while the column holds bytes, as counts nearly always do. */
+function summarize<Unit extends string>(column: NumberColumn, rows: Int32Array, unit: Unit): SampleSummary<Unit> {
+  return column.bytes ? summarizeByteCounts(column.bytes, rows, unit) : summarizeSampleInPlace(sampleOf(column, rows), unit);
 }
 
 /** The values of a count column at the given rows, in their order, missing counts left out. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quantile, rate, summarizeDurations, summarizeSample, summarizeSampleInPlace, wilsonInterval, Z_95 } from '../../src/metrics/stats.js';
+import { quantile, rate, summarizeByteCounts, summarizeDurations, summarizeSample, summarizeSampleInPlace, wilsonInterval, Z_95 } from '../../src/metrics/stats.js';
 
 describe('quantile', () => {
   it('interpolates between the closest ranks (numpy default, PERCENTILE.INC)', () => {
@@ -184,5 +184,28 @@ describe('rate', () => {
         expect(upper).toBeGreaterThanOrEqual(value);
       }),
     );
+  });
+});
+
+describe('summarizeByteCounts', () => {
+  it('gives exactly the summary of the sample of the counts at the rows, missing ones left out', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 255 }), fc.constant(255)), { maxLength: 200 }),
+        fc.array(fc.nat(), { maxLength: 300 }),
+        (values, picks) => {
+          const bytes = Uint8Array.from(values);
+          const rows = Int32Array.from(values.length === 0 ? [] : picks.map((pick) => pick % values.length));
+          const sample = Array.from(rows, (row) => bytes[row]).filter((value) => value !== 255);
+          expect(summarizeByteCounts(bytes, rows, 'replies')).toEqual(summarizeSample(sample, 'replies'));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reproduces its worked example', () => {
+    const summary = summarizeByteCounts(Uint8Array.of(4, 255, 1, 3, 2), Int32Array.of(0, 1, 2, 3, 4), 'replies');
+    expect(summary).toEqual({ unit: 'replies', n: 4, value: 2.5, mean: 2.5, median: 2.5, p90: 3.7, min: 1, max: 4 });
   });
 });
