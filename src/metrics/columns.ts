@@ -242,8 +242,11 @@ export function secondsBetween(
   exportedBusinessSeconds?: NumberColumn,
 ): Float64Array {
   const { businessTime } = input;
-  if (!businessTime && to.seconds && from.seconds) return wholeSecondsBetween(input, from.seconds, to);
   const { values, lo, hi } = to.stored(input.period.start, input.period.end);
+  // In clock time between two columns of whole seconds (as exported times nearly always are),
+  // the stored seconds are subtracted as they are: the same numbers, without making
+  // milliseconds and dividing them again (~66 -> ~28 ms for five durations at 1M).
+  const fromSeconds = !businessTime && to.seconds ? from.seconds : undefined;
   const rows = input.contactRows;
   const count = rows ? rows.length : input.data.contacts.length;
   let durations = 0;
@@ -252,7 +255,7 @@ export function secondsBetween(
   for (let k = 0; k < count; k++) {
     const i = rows ? rows[k] : k;
     const later = values[i];
-    if (later >= lo && later < hi && from.has(i)) {
+    if (later >= lo && later < hi && (fromSeconds ? fromSeconds[i] !== NO_SECONDS : from.has(i))) {
       durations++;
       if (first === count) first = k;
       last = k;
@@ -262,7 +265,12 @@ export function secondsBetween(
   let next = 0;
   for (let k = first; k <= last; k++) {
     const i = rows ? rows[k] : k;
-    if (!(values[i] >= lo && values[i] < hi) || !from.has(i)) continue;
+    if (!(values[i] >= lo && values[i] < hi)) continue;
+    if (fromSeconds) {
+      if (fromSeconds[i] !== NO_SECONDS) seconds[next++] = values[i] - fromSeconds[i];
+      continue;
+    }
+    if (!from.has(i)) continue;
     const later = to.at(i);
     const earlier = from.at(i);
     if (!businessTime) seconds[next++] = (later - earlier) / 1000;
@@ -270,37 +278,6 @@ export function secondsBetween(
       const exported = exportedBusinessSeconds ? exportedBusinessSeconds.at(i) : NaN;
       seconds[next++] = exported === exported ? exported : businessTime.openSeconds(earlier, later);
     }
-  }
-  return seconds;
-}
-
-/**
- * `secondsBetween` in clock time of two columns held as whole seconds (as exported times nearly
- * always are): their stored values are compared and subtracted as they are, with no
- * milliseconds made and divided again (the same numbers: both are whole seconds).
- */
-function wholeSecondsBetween(input: MetricInput, fromSeconds: Int32Array, to: TimeColumn): Float64Array {
-  const { values, lo, hi } = to.stored(input.period.start, input.period.end);
-  const rows = input.contactRows;
-  const count = rows ? rows.length : input.data.contacts.length;
-  let durations = 0;
-  let first = count;
-  let last = -1;
-  for (let k = 0; k < count; k++) {
-    const i = rows ? rows[k] : k;
-    const later = values[i];
-    if (later >= lo && later < hi && fromSeconds[i] !== NO_SECONDS) {
-      durations++;
-      if (first === count) first = k;
-      last = k;
-    }
-  }
-  const seconds = new Float64Array(durations);
-  let next = 0;
-  for (let k = first; k <= last; k++) {
-    const i = rows ? rows[k] : k;
-    const later = values[i];
-    if (later >= lo && later < hi && fromSeconds[i] !== NO_SECONDS) seconds[next++] = later - fromSeconds[i];
   }
   return seconds;
 }
