@@ -85,6 +85,7 @@ export type DictionaryContent =
 /** A whole dictionary as held (see `TextDictionary.state`): its arrays may be transferred to another thread. */
 export interface DictionaryState {
   count: number;
+  ascending: boolean;
   chars: CodeUnits;
   ends: Int32Array<ArrayBuffer>;
   form: number;
@@ -94,6 +95,14 @@ export interface DictionaryState {
 
 /** Room to write out another dictionary's numbered id (its prefix and up to MAX_DIGITS digits). */
 let foreignId = new Uint16Array(64);
+
+/** Another dictionary's numbered id written out, in `foreignId` (its first prefix.length + digits units). */
+function writtenOut(prefix: string, id: number): Uint16Array {
+  if (foreignId.length < prefix.length + MAX_DIGITS) foreignId = new Uint16Array(prefix.length + MAX_DIGITS);
+  for (let i = 0; i < prefix.length; i++) foreignId[i] = prefix.charCodeAt(i);
+  writeDigits(foreignId, prefix.length, id);
+  return foreignId;
+}
 
 /** Writes the digits of numbered id `id` (leading zeros included) into units from `from`; returns where they end. */
 function writeDigits(units: Uint16Array, from: number, id: number): number {
@@ -143,6 +152,11 @@ function decodeUnits(units: CodeUnits, start: number, end: number): string {
  * slots, depending on the fill; a numbered id 4 + slots. A million 8-character ids take 12 MiB
  * as numbers: 4 of numbers and 8 of slots (2^21 slots, as a million is over three quarters of
  * 2^20); as code units they would take 20 (8 more of units).
+ * Numbered ids that count up, as helpdesks number tickets and exports list them, need no hash
+ * table at all while each is above the one before: `ends` is then sorted, a new value is one
+ * above the last, and a lookup of an earlier one searches `ends`. The first value out of order
+ * (or too many searches) builds the table, for good. At 10M contacts, the ids' table was 64 MB
+ * and hashing them ~1 s of a run.
  * `values`, the strings, are made on first use, so columns nobody lists (ids) never make them.
  */
 export class TextDictionary {
@@ -153,6 +167,13 @@ export class TextDictionary {
   private ends = new Int32Array(16);
   /** UNDECIDED, NUMBERED or UNITS. */
   private form = UNDECIDED;
+  /**
+   * Whether every value so far is a numbered id above the one before: then `ends` is sorted and
+   * `slots` is not built (only `mask` says the size it will have). See the class comment.
+   */
+  private ascending = true;
+  /** Lookups of earlier values answered by searching `ends`: past `count` of them, the hash table pays. */
+  private searches = 0;
   /** The prefix of numbered ids ('T' of T0000123). */
   private prefix = '';
   /** The prefix's code units, with room for the digits after it: a numbered id written out, to hash it. */
@@ -213,17 +234,27 @@ export class TextDictionary {
 
   /** Builds the hash table again after `release`. */
   private reindex(): void {
-    if (this.slots === RELEASED) this.rehash(this.mask + 1);
+    if (this.slots === RELEASED && !this.ascending) this.rehash(this.mask + 1);
   }
 
   /** The code of text[start, end), or -1 when absent. */
   find(text: string, start = 0, end = text.length): number {
+    if (this.ascending) {
+      // Every value is a numbered id (or there are none).
+      const id = this.form === NUMBERED ? this.idOfText(text, start, end) : -1;
+      return id < 0 ? -1 : this.search(id);
+    }
     this.reindex();
     return (this.slots[this.slotOf(text, start, end, hashText(text, start, end))] & this.codeMask) - 1;
   }
 
   /** The code of text[start, end), adding it when new. */
   code(text: string, start = 0, end = text.length): number {
+    if (this.ascending) {
+      if (this.form === UNDECIDED) this.decide(text.slice(start, end));
+      const code = this.ascendingCode(this.form === NUMBERED ? this.idOfText(text, start, end) : -1);
+      if (code >= 0) return code;
+    }
     this.reindex();
     const hash = hashText(text, start, end);
     const slot = this.slotOf(text, start, end, hash);
@@ -238,6 +269,7 @@ export class TextDictionary {
    * thread, which then need not be hashed into a table here too.
    */
   append(text: string, start: number, end: number): number {
+    this.leaveAscending();
     const valueEnd = this.writeText(text, start, end);
     const code = this.count;
     if (code > this.codeLimit) this.outgrew(code);
@@ -250,19 +282,77 @@ export class TextDictionary {
 
   /** The code of value i of another dictionary's content (a worker's), adding it when new. */
   codeOf(content: DictionaryContent, i: number): number {
+    if (this.ascending) {
+      const code = this.ascendingCode(this.idOfContent(content, i));
+      if (code >= 0) return code;
+    }
     this.reindex();
     if ('ids' in content) return this.codeOfId(content.prefix, content.ids[i]);
     return this.codeOfUnits(content.chars, i === 0 ? 0 : content.ends[i - 1], content.ends[i], content.hashes[i]);
+  }
+
+  /**
+   * While ascending: the code of numbered id `id` (-1 when the value is not one), adding it when
+   * above the last; -1 once the dictionary cannot stay ascending (it then has its hash table).
+   */
+  private ascendingCode(id: number): number {
+    const last = this.count === 0 ? -1 : this.ends[this.count - 1];
+    if (id > last) return this.add(-1, 0, id);
+    if (id >= 0) {
+      const code = this.search(id);
+      if (code >= 0 && this.searches++ < this.count) return code;
+    }
+    this.leaveAscending();
+    return -1;
+  }
+
+  /** Value i of another dictionary's content as a numbered id of this one, or -1 (deciding this one's form if still open). */
+  private idOfContent(content: DictionaryContent, i: number): number {
+    if ('ids' in content && this.form === NUMBERED && content.prefix === this.prefix) return content.ids[i];
+    let units: CodeUnits;
+    let start = 0;
+    let end: number;
+    if ('ids' in content) {
+      units = writtenOut(content.prefix, content.ids[i]);
+      end = content.prefix.length + (content.ids[i] & 7) + 1;
+    } else {
+      units = content.chars;
+      start = i === 0 ? 0 : content.ends[i - 1];
+      end = content.ends[i];
+    }
+    if (this.form === UNDECIDED) this.decide(decodeUnits(units, start, end));
+    return this.form === NUMBERED ? this.idOfUnits(units, start, end) : -1;
+  }
+
+  /** The code of numbered id `id` among the sorted `ends` of an ascending dictionary, or -1. */
+  private search(id: number): number {
+    const ends = this.ends;
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const value = ends[mid];
+      if (value < id) lo = mid + 1;
+      else if (value > id) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  /** Builds the hash table of an ascending dictionary, which from now on looks values up there. */
+  private leaveAscending(): void {
+    if (!this.ascending) return;
+    this.ascending = false;
+    this.rehash(this.mask + 1);
   }
 
   /** The code of another dictionary's numbered id, adding it when new. */
   private codeOfId(prefix: string, id: number): number {
     if (this.form !== NUMBERED || prefix !== this.prefix) {
       // Written out, it is any other value.
-      if (foreignId.length < prefix.length + MAX_DIGITS) foreignId = new Uint16Array(prefix.length + MAX_DIGITS);
-      for (let i = 0; i < prefix.length; i++) foreignId[i] = prefix.charCodeAt(i);
-      const end = writeDigits(foreignId, prefix.length, id);
-      return this.codeOfUnits(foreignId, 0, end, hashUnits(foreignId, 0, end));
+      const units = writtenOut(prefix, id);
+      const end = prefix.length + (id & 7) + 1;
+      return this.codeOfUnits(units, 0, end, hashUnits(units, 0, end));
     }
     const hash = this.hashOfId(id);
     const { slots, mask, codeMask, ends } = this;
@@ -298,7 +388,7 @@ export class TextDictionary {
    */
   state(): DictionaryState {
     if (this.appended) throw new Error('a dictionary with appended values cannot be handed over');
-    return { count: this.count, chars: this.chars, ends: this.ends, form: this.form, prefix: this.prefix, codeMask: this.codeMask };
+    return { count: this.count, ascending: this.ascending, chars: this.chars, ends: this.ends, form: this.form, prefix: this.prefix, codeMask: this.codeMask };
   }
 
   /**
@@ -308,6 +398,7 @@ export class TextDictionary {
   restore(state: DictionaryState): void {
     if (this.count !== 0) throw new Error('a dictionary can take over a state only while empty');
     this.count = state.count;
+    this.ascending = state.ascending;
     this.chars = state.chars;
     this.ends = state.ends;
     this.form = state.form;
@@ -425,7 +516,7 @@ export class TextDictionary {
     return chars;
   }
 
-  /** Records the value just written to `chars` (ending at `end`) in the empty `slot`. */
+  /** Records the value just written to `chars` (ending at `end`) in the empty `slot` (none while ascending). */
   private add(slot: number, hash: number, end: number): number {
     const code = this.count;
     if (code > this.codeLimit) this.outgrew(code);
@@ -437,10 +528,10 @@ export class TextDictionary {
       let codeMask = this.codeMask;
       while (code + 1 > codeMask) codeMask = 2 * codeMask + 1;
       this.rehash(this.mask + 1, codeMask);
-      slot = emptySlot(this.slots, this.mask, hash);
+      if (!this.ascending) slot = emptySlot(this.slots, this.mask, hash);
     }
     this.ends[code] = end;
-    this.slots[slot] = (hash & ~this.codeMask) | (code + 1);
+    if (!this.ascending) this.slots[slot] = (hash & ~this.codeMask) | (code + 1);
     this.count = code + 1;
     if (4 * this.count > 3 * (this.mask + 1)) this.rehash(2 * (this.mask + 1));
     return code;
@@ -493,12 +584,17 @@ export class TextDictionary {
   /**
    * Moves the entries to a table of at least `size` slots (a power of two), with code + 1 under
    * `codeMask` from now on, hashing each value's units again. Codes stay as they are; only slots
-   * change.
+   * change. While ascending only the sizes are kept, for the table built on leaving.
    */
   private rehash(size: number, codeMask = this.codeMask): void {
     let slotCount = this.mask + 1;
     while (slotCount < size) slotCount *= 2;
     const mask = slotCount - 1;
+    if (this.ascending) {
+      this.mask = mask;
+      this.codeMask = codeMask;
+      return;
+    }
     const tagMask = ~codeMask;
     const { chars, ends } = this;
     const slots = new Int32Array(slotCount);
@@ -533,6 +629,7 @@ export class TextDictionary {
     while (digits < MAX_DIGITS && digits < first.length && isDigit(first.charCodeAt(first.length - 1 - digits))) digits++;
     if (digits === 0) {
       this.form = UNITS;
+      this.leaveAscending();
       return;
     }
     this.form = NUMBERED;

@@ -238,6 +238,74 @@ describe('TextDictionary', () => {
     );
   });
 
+  it('holds numbered ids that count up without a hash table, and answers like a Map after one comes out of order', () => {
+    // Ids that mostly count up from a start, by steps of 1 to 3, with now and then one repeated
+    // (the last or an earlier one), one lower, or another value altogether.
+    const counting = fc.record({
+      prefix: fc.constantFrom('T', '', 'INC', 'A1'),
+      start: fc.nat({ max: 99_999_000 }),
+      moves: fc.array(
+        fc.oneof(
+          { weight: 40, arbitrary: fc.integer({ min: 1, max: 3 }) },
+          { weight: 1, arbitrary: fc.integer({ min: -50, max: 0 }) },
+          { weight: 1, arbitrary: fc.constant('other' as const) },
+        ),
+        { maxLength: 300 },
+      ),
+      ops: fc.array(fc.constantFrom('code', 'code', 'code', 'find', 'append'), { minLength: 300, maxLength: 300 }),
+    });
+    fc.assert(
+      fc.property(counting, codeBits, fc.boolean(), ({ prefix, start, moves, ops }, bits, withAppend) => {
+        let n = start;
+        const steps: Step[] = moves.map((move, i) => {
+          if (move !== 'other') n = Math.max(0, n + move);
+          const text = move === 'other' ? `x${i}` : prefix + String(n).padStart(8, '0');
+          const op = ops[i] === 'append' && !withAppend ? 'code' : ops[i];
+          return { op, text, before: '', after: '' } as Step;
+        });
+        const dictionary = new TextDictionary(bits);
+        const model = new Model();
+        run(dictionary, model, steps);
+        expectHolds(dictionary, model);
+        // Taken over by another dictionary, as a worker's table is, then looked up and added to there.
+        const copy = new TextDictionary(bits);
+        if (!withAppend) {
+          copy.restore(dictionary.state());
+          const next = prefix + String(n + 1).padStart(8, '0');
+          expect(copy.code(next)).toBe(model.code(next));
+          expectHolds(copy, model);
+        }
+        // Sent as content into a dictionary that already holds some values.
+        const other = new TextDictionary();
+        const otherModel = new Model();
+        for (const value of model.values.slice(0, 5)) expect(other.code(value)).toBe(otherModel.code(value));
+        const content = dictionary.contentFrom(0);
+        for (let i = 0; i < content.count; i++) expect(other.codeOf(content, i)).toBe(otherModel.code(model.values[i]));
+        expectHolds(other, otherModel);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('looks up ascending ids by search, and builds its table once searches stop paying', () => {
+    const dictionary = new TextDictionary();
+    const ids = Array.from({ length: 1000 }, (_, i) => `T${String(2 * i).padStart(7, '0')}`);
+    ids.forEach((id, i) => expect(dictionary.code(id)).toBe(i));
+    expect(dictionary.find('T0000001')).toBe(-1);
+    expect(dictionary.find('T0000002')).toBe(1);
+    expect(dictionary.find('X')).toBe(-1);
+    expect(dictionary.state().ascending).toBe(true);
+    // Repeats of earlier ids: searched while they are fewer than the values, then hashed.
+    ids.forEach((id, i) => expect(dictionary.code(id)).toBe(i));
+    expect(dictionary.state().ascending).toBe(true);
+    for (let round = 0; round < 2; round++) ids.forEach((id, i) => expect(dictionary.code(id)).toBe(i));
+    expect(dictionary.state().ascending).toBe(false);
+    expect(dictionary.code('T0000001')).toBe(1000);
+    expect(dictionary.find('T0000001')).toBe(1000);
+    expect(dictionary.code('T0002000')).toBe(1001);
+    expect(ids.map((id) => dictionary.find(id))).toEqual(ids.map((_, i) => i));
+  });
+
   it('writes numbered ids back with their leading zeros and prefix, and moves to units at the first that does not fit', () => {
     const dictionary = new TextDictionary();
     const ids = ['T0000001', 'T42', 'T99999999', 'T00000000', 'T0000001'];
