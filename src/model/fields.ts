@@ -24,12 +24,15 @@ export interface FieldSpec {
   readonly identifier?: boolean;
   /** A small whole number (replies, reopens, a score): the table keeps it in a byte while every value fits. */
   readonly count?: boolean;
+  /** A category of a few dozen values at most (team, segment, issue type): the table keeps its codes in a byte while they fit. */
+  readonly category?: boolean;
 }
 
 export type KindSpec = Readonly<Record<string, FieldSpec>>;
 
 const text = { type: 'text' } as const satisfies FieldSpec;
 const label = { type: 'text', lowercase: true } as const satisfies FieldSpec;
+const category = { type: 'text', category: true } as const satisfies FieldSpec;
 const time = { type: 'time' } as const satisfies FieldSpec;
 const number = { type: 'number' } as const satisfies FieldSpec;
 const count = { type: 'number', count: true } as const satisfies FieldSpec;
@@ -49,22 +52,22 @@ export const CONTACT_FIELDS = {
   resolved_at: time,
   closed_at: time,
   abandoned_at: time,
-  abandon_step: text,
+  abandon_step: category,
   missed: flag,
   status: label,
   priority: label,
   agent: text,
-  team: text,
+  team: category,
   customer_id: identifier,
-  customer_segment: text,
-  issue_type: text,
+  customer_segment: category,
+  issue_type: category,
   tags: { type: 'ignored' },
   agent_replies: count,
   customer_messages: count,
   handoffs: count,
   reopens: count,
   escalated: flag,
-  escalation_reason: text,
+  escalation_reason: category,
   converted: flag,
   canned_replies: count,
   sla_first_response_due_at: time,
@@ -99,7 +102,7 @@ export const CUSTOMER_FIELDS = {
   customer_id: requiredId,
   started_at: { type: 'time', required: true },
   ended_at: time,
-  segment: text,
+  segment: category,
 } as const satisfies KindSpec;
 
 /** Event types of the native events format (DESIGN.md, "Native input format"). */
@@ -144,10 +147,10 @@ export const EVENT_FIELDS = {
   step: text,
   channel: label,
   priority: label,
-  team: text,
+  team: category,
   customer_id: identifier,
-  customer_segment: text,
-  issue_type: text,
+  customer_segment: category,
+  issue_type: category,
   sla_first_response_due_at: time,
   sla_resolution_due_at: time,
 } as const satisfies KindSpec;

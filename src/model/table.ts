@@ -325,8 +325,8 @@ const FILL_BLOCK = 8192;
 /**
  * Where a column starts: times as Int32 seconds (see TimeColumn), counts as bytes and other numbers
  * as Float32 (see NumberColumn), flags as Int8,
- * identifiers' codes as Int32 (they have as many values as rows), labels' as Int8 (channel,
- * status: a handful of values) and other text's as Int16 (agents, teams). Numbers and codes widen
+ * identifiers' codes as Int32 (they have as many values as rows), labels' and categories' as Int8
+ * (channel, status, team, issue type: a few dozen values) and other text's as Int16 (agents). Numbers and codes widen
  * when a value needs it; the start is a guess that makes widening rare, since a parse worker that
  * has to widen leaves its window of shared memory (see parallel.ts).
  */
@@ -339,7 +339,7 @@ function startType(type: ColumnType, spec: KindSpec[string] | undefined): ArrayN
     case 'flag':
       return 'Int8Array';
     case 'text':
-      return spec?.identifier ? 'Int32Array' : spec?.lowercase ? 'Int8Array' : 'Int16Array';
+      return spec?.identifier ? 'Int32Array' : spec?.lowercase || spec?.category ? 'Int8Array' : 'Int16Array';
     case 'input':
       return 'Uint16Array';
     case 'line':
