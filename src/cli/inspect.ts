@@ -60,7 +60,7 @@ function sampleRows(table: Table<KindSpec>, input: number, count: number, zone: 
   const rows: Record<string, string | number | boolean>[] = [];
   const spec = table.spec;
   for (let row = 0; row < table.length && rows.length < count; row++) {
-    if (table.input[row] !== input) continue;
+    if (table.origins.inputAt(row) !== input) continue;
     const sample: Record<string, string | number | boolean> = {};
     for (const [field, fieldSpec] of Object.entries(spec)) {
       switch (fieldSpec.type) {

@@ -32,6 +32,7 @@ async function readAside(task: AsideTask, index: number): Promise<{ result: Asid
   const transfer = new Set<ArrayBuffer>();
   for (const array of Object.values(table.columns)) transfer.add(array.buffer as ArrayBuffer);
   for (const { chars, ends } of Object.values(table.dictionaries)) transfer.add(chars.buffer as ArrayBuffer).add(ends.buffer);
+  for (const runs of [table.origins.starts, table.origins.inputs, table.origins.lines]) transfer.add(runs.buffer);
   return { result: { ok: true, info, log: log.toPlain(), table }, transfer: [...transfer] };
 }
 

@@ -34,6 +34,8 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Kind, KindSpec } from '../model/fields.js';
 import { KEY_FIELD } from '../model/fields.js';
 import type { DictionaryContent } from '../model/dictionary.js';
+import { RowOrigins } from '../model/origins.js';
+import type { OriginsState } from '../model/origins.js';
 import type { ColumnArray, SharedColumn, TableBuilder } from '../model/table.js';
 import { ARRAYS } from '../model/table.js';
 import type { DateOrder } from '../time/timestamp.js';
@@ -91,6 +93,8 @@ export interface PartMessage {
   rows: number;
   /** Values added to each text column's dictionary since the previous message. */
   dictionaries: Record<string, DictionaryContent>;
+  /** The runs of row origins started since the previous message (see RowOrigins.runsFrom). */
+  origins: OriginsState;
   log: PartLog;
   /** Set on the last message. */
   done?: {
@@ -366,6 +370,8 @@ class PartMerger {
   rows = 0;
   /** For each text column, the table's code of each of the worker's codes. */
   private readonly remaps: Record<string, Int32Array> = {};
+  /** The part's row origins so far, lines counted from the range's start. */
+  private readonly origins = new RowOrigins();
   /** The column named in duplicate rejects: the first header column bound to the key, as in RowMapper. */
   private readonly keyColumn: string | undefined;
 
@@ -390,6 +396,8 @@ class PartMerger {
   merge(message: PartMessage): void {
     const { table, keyField, lineOffset } = this;
     if (message.done?.columns) this.source = message.done.columns;
+    const origins = this.origins;
+    origins.extend(message.origins);
     for (const [name, delta] of Object.entries(message.dictionaries)) {
       if (name === keyField) continue;
       const column = table.text[name];
@@ -397,7 +405,6 @@ class PartMerger {
       for (let i = 0; i < delta.count; i++) remap[delta.first + i] = column.codeOf(delta, i);
     }
 
-    const lines = this.source.line as Uint32Array;
     const from = this.rows;
     const to = message.rows;
     const start = table.length;
@@ -422,19 +429,17 @@ class PartMerger {
         }
         const where =
           first < start
-            ? `${this.inputPaths[table.input[first]]}:${table.line[first]}`
-            : `${this.inputPaths[this.task.input]}:${lines[kept[first - start]] + lineOffset}`;
+            ? `${this.inputPaths[table.origins.inputAt(first)]}:${table.origins.lineAt(first)}`
+            : `${this.inputPaths[this.task.input]}:${origins.lineAt(kept[first - start]) + lineOffset}`;
         const reason = duplicateReason(keyField, keys.valueAt(first), where);
-        duplicates.push({ line: lines[r] + lineOffset, column: this.keyColumn, reason });
+        duplicates.push({ line: origins.lineAt(r) + lineOffset, column: this.keyColumn, reason });
       }
     }
 
     // The table may have narrower columns than the part (a worker widens in arrays of its own).
     table.fitTypes(this.source);
-    table.appendRows(this.source, from, keptCount, keptCount < to - from ? kept : undefined);
+    table.appendRows(this.source, origins, lineOffset, from, keptCount, keptCount < to - from ? kept : undefined);
     const end = table.length;
-    const tableLines = table.line;
-    for (let row = start; row < end; row++) tableLines[row] += lineOffset;
     for (const [name, column] of Object.entries(table.text)) {
       const codes = column.codes;
       if (name === keyField) {

@@ -49,6 +49,7 @@ function parsePart(task: PartTask): void {
   const sentValues: Record<string, number> = {};
   for (const name of Object.keys(table.text)) sentValues[name] = 0;
   const sentLog = { read: 0, rejected: 0, warnings: 0, rejects: 0, warningSamples: 0 };
+  let sentRuns = 0;
   const message = (done?: PartMessage['done']): { message: PartMessage; transfer: ArrayBuffer[] } => {
     const transfer: ArrayBuffer[] = [];
     const dictionaries: Record<string, DictionaryContent> = {};
@@ -73,7 +74,10 @@ function parsePart(task: PartTask): void {
       rejects: log.rejects.length,
       warningSamples: log.warningSamples.length,
     });
-    return { message: { rows: table.length, dictionaries, log: partLog, done }, transfer };
+    const origins = table.origins.runsFrom(sentRuns);
+    sentRuns = table.origins.runCount;
+    transfer.push(origins.starts.buffer, origins.inputs.buffer, origins.lines.buffer);
+    return { message: { rows: table.length, dictionaries, origins, log: partLog, done }, transfer };
   };
 
   // The range starts after a newline, so no character is split at its start; ignoreBOM keeps a

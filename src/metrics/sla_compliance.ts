@@ -71,7 +71,7 @@ function exportRecords(input: MetricInput, field: EventField): (row: number) => 
   }
   const records = inputFields.map((fields) => fields.has(field));
   const folded = eventRows ? eventRows.firstContact : contacts.length;
-  return (row) => row >= folded || records[contacts.input[row]];
+  return (row) => row >= folded || records[contacts.origins.inputAt(row)];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { EVENT_FIELDS, REPLY_FIELDS } from './fields.js';
+import type { RowOrigins } from './origins.js';
 import type { ContactTable, CustomerTable, SurveyTable, Table } from './table.js';
 
 /** Event rows of event-level inputs, as read (before folding). */
@@ -13,7 +14,7 @@ export type ReplyTable = Table<typeof REPLY_FIELDS>;
  */
 export interface EventRows {
   /** Input (file) of each event row. */
-  input: Uint16Array;
+  origins: RowOrigins;
   /** Contact row each event row was folded into; -1 when it was rejected. */
   contact: Int32Array;
   /** Contact rows from this one on were folded from events (they are no input's rows). */

@@ -2,6 +2,8 @@ import type { FieldsOfType, KindSpec } from './fields.js';
 import { CONTACT_FIELDS, CUSTOMER_FIELDS, SURVEY_FIELDS } from './fields.js';
 import { TextDictionary } from './dictionary.js';
 import type { DictionaryState } from './dictionary.js';
+import { RowOrigins } from './origins.js';
+import type { OriginsState } from './origins.js';
 
 /**
  * Columnar storage for one record kind: one typed array per field, so a million contacts are a
@@ -29,10 +31,8 @@ export interface Table<S extends KindSpec> {
   readonly number: Record<FieldsOfType<S, 'number'>, NumberColumn>;
   readonly flag: Record<FieldsOfType<S, 'flag'>, Int8Array>;
   readonly text: Record<FieldsOfType<S, 'text'>, TextColumn>;
-  /** Index of the input (file) each row came from. */
-  readonly input: Uint16Array;
-  /** Line number of each row in its input (first line of the record). */
-  readonly line: Uint32Array;
+  /** The input (file) each row came from, and the line its record starts on. */
+  readonly origins: RowOrigins;
 }
 
 export type ContactTable = Table<typeof CONTACT_FIELDS>;
@@ -243,7 +243,7 @@ export interface SharedColumn {
   type: ArrayName;
 }
 
-type ColumnType = 'time' | 'number' | 'flag' | 'text' | 'input' | 'line';
+type ColumnType = 'time' | 'number' | 'flag' | 'text';
 
 /** The array types a column of each type may take, narrowest first: it widens along them. */
 const WIDENING: Record<ColumnType, readonly ArrayName[]> = {
@@ -251,8 +251,6 @@ const WIDENING: Record<ColumnType, readonly ArrayName[]> = {
   number: ['Uint8Array', 'Float32Array', 'Float64Array'],
   time: ['Int32Array', 'Float64Array'],
   flag: ['Int8Array'],
-  input: ['Uint16Array'],
-  line: ['Uint32Array'],
 };
 
 /** The largest text code each code type holds. */
@@ -293,12 +291,10 @@ function missingOf(type: ColumnType, array: ArrayName): number {
     case 'flag':
     case 'text':
       return -1;
-    default:
-      return 0;
   }
 }
 
-/** One column of a builder: its type, name ('created_at'; the type again for input and line) and array type. */
+/** One column of a builder: its type, name ('created_at') and array type. */
 interface ColumnRef {
   key: string;
   type: ColumnType;
@@ -313,6 +309,9 @@ export interface BuilderState {
   length: number;
   capacity: number;
   filled: number;
+  /** The length of the column arrays. */
+  arrayRows: number;
+  origins: OriginsState;
   /** Used columns, keyed as `columns()`. */
   columns: Record<string, ColumnArray>;
   /** Text columns with values. */
@@ -340,10 +339,6 @@ function startType(type: ColumnType, spec: KindSpec[string] | undefined): ArrayN
       return 'Int8Array';
     case 'text':
       return spec?.identifier ? 'Int32Array' : spec?.lowercase || spec?.category ? 'Int8Array' : 'Int16Array';
-    case 'input':
-      return 'Uint16Array';
-    case 'line':
-      return 'Uint32Array';
   }
 }
 
@@ -372,6 +367,8 @@ export class TableBuilder<S extends KindSpec> {
   length = 0;
   /** Rows [0, capacity) may be written; the arrays may be longer (see `share`). */
   private capacity: number;
+  /** The length of the column arrays. */
+  private arrayRows: number;
   /** Rows [length, filled) already hold missing values. */
   private filled = 0;
   /** Bumped whenever column arrays are replaced, so code that caches them knows to look again. */
@@ -380,8 +377,8 @@ export class TableBuilder<S extends KindSpec> {
   readonly number = {} as Record<string, NumberBuilder>;
   readonly flag = {} as Record<string, Int8Array>;
   readonly text = {} as Record<string, TextBuilder>;
-  input: Uint16Array;
-  line: Uint32Array;
+  /** The input and line of each committed row. */
+  origins = new RowOrigins();
   private readonly refs: ColumnRef[] = [];
   /** The bytes every unused column reads from, as long as the columns' arrays (see `pointUnused`). */
   private missing: ArrayBuffer | undefined;
@@ -397,6 +394,7 @@ export class TableBuilder<S extends KindSpec> {
   constructor(spec: S, capacity = 1024, columns?: Record<string, SharedColumn>, offset = 0) {
     this.spec = spec;
     this.capacity = capacity;
+    this.arrayRows = capacity;
     this.windowed = columns !== undefined;
     for (const [name, field] of Object.entries(spec)) {
       if (field.type !== 'ignored') {
@@ -404,12 +402,6 @@ export class TableBuilder<S extends KindSpec> {
         this.refs.push({ key, type: field.type, name, array: columns?.[key]?.type ?? startType(field.type, field), used: false });
       }
     }
-    this.refs.push(
-      { key: 'input', type: 'input', name: 'input', array: 'Uint16Array', used: true },
-      { key: 'line', type: 'line', name: 'line', array: 'Uint32Array', used: true },
-    );
-    this.input = undefined as unknown as Uint16Array;
-    this.line = undefined as unknown as Uint32Array;
     for (const ref of this.refs) {
       if (ref.type === 'text') this.text[ref.name] = new TextBuilder(new Int8Array(0), () => this.widen(ref));
       if (ref.type === 'time') this.time[ref.name] = new TimeBuilder(() => this.widen(ref));
@@ -436,7 +428,7 @@ export class TableBuilder<S extends KindSpec> {
     for (const ref of this.refs) {
       if (ref.used || !names.has(ref.name)) continue;
       if (this.windowed) throw new Error(`a parse worker's table has no column ${ref.key}`);
-      const array = new ARRAYS[ref.array](this.line.length);
+      const array = new ARRAYS[ref.array](this.arrayRows);
       array.fill(missingOf(ref.type, ref.array), 0, this.filled);
       ref.used = true;
       this.setColumn(ref, array);
@@ -490,10 +482,6 @@ export class TableBuilder<S extends KindSpec> {
         return this.flag[ref.name];
       case 'text':
         return this.text[ref.name].codes;
-      case 'input':
-        return this.input;
-      case 'line':
-        return this.line;
     }
   }
 
@@ -518,16 +506,10 @@ export class TableBuilder<S extends KindSpec> {
         this.text[ref.name].codes = array as CodeArray;
         this.text[ref.name].fitLimit(ref.used);
         break;
-      case 'input':
-        this.input = array as Uint16Array;
-        break;
-      case 'line':
-        this.line = array as Uint32Array;
-        break;
     }
   }
 
-  /** Every used column's array under a stable key ('time.created_at', 'text.agent', 'input', 'line'). */
+  /** Every used column's array under a stable key ('time.created_at', 'text.agent'). */
   columns(): Record<string, ColumnArray> {
     const columns: Record<string, ColumnArray> = {};
     for (const ref of this.refs) if (ref.used) columns[ref.key] = this.column(ref);
@@ -546,18 +528,13 @@ export class TableBuilder<S extends KindSpec> {
   private fillAhead(): void {
     const from = this.filled;
     const to = Math.min(from + FILL_BLOCK, this.capacity);
-    for (const ref of this.refs) {
-      const missing = missingOf(ref.type, ref.array);
-      if (ref.used && missing !== 0) this.column(ref).fill(missing, from, to);
-    }
-    // input and line are always written by commit(); zero is their fresh state.
+    for (const ref of this.refs) if (ref.used) this.column(ref).fill(missingOf(ref.type, ref.array), from, to);
     this.filled = to;
   }
 
   commit(input: number, line: number): number {
     const row = this.length;
-    this.input[row] = input;
-    this.line[row] = line;
+    this.origins.add(input, line);
     this.length = row + 1;
     return row;
   }
@@ -565,10 +542,7 @@ export class TableBuilder<S extends KindSpec> {
   /** Clears the row in progress (a rejected row leaves nothing behind). */
   discard(): void {
     const row = this.length;
-    for (const ref of this.refs) {
-      const missing = missingOf(ref.type, ref.array);
-      if (ref.used && missing !== 0) this.column(ref)[row] = missing;
-    }
+    for (const ref of this.refs) if (ref.used) this.column(ref)[row] = missingOf(ref.type, ref.array);
   }
 
   /** Writes a number, widening the column first when the value needs it. */
@@ -653,6 +627,7 @@ export class TableBuilder<S extends KindSpec> {
     }
     this.pointUnused(capacity);
     this.capacity = capacity;
+    this.arrayRows = capacity;
     this.filled = keep;
     this.windowed = false;
     this.generation++;
@@ -676,8 +651,7 @@ export class TableBuilder<S extends KindSpec> {
 
   /** Lets the builder write up to row `limit` of its current arrays (never past their end). */
   setLimit(limit: number): void {
-    const arrayRows = this.line.length;
-    this.capacity = Math.max(this.length, Math.min(limit, arrayRows));
+    this.capacity = Math.max(this.length, Math.min(limit, this.arrayRows));
     this.filled = Math.min(this.filled, this.capacity);
   }
 
@@ -687,9 +661,10 @@ export class TableBuilder<S extends KindSpec> {
    * first..first + count - 1. Source rows may lie in the same buffer further on (a worker's
    * window): they are then moved down without a temporary copy. A column the source lacks gets
    * missing values. Text codes are copied as they are: the caller translates them to this
-   * builder's dictionaries.
+   * builder's dictionaries. The rows' origins are taken from `sourceOrigins`, their lines moved by
+   * `lineOffset`.
    */
-  appendRows(source: Record<string, ColumnArray>, first: number, count: number, pick?: Int32Array): void {
+  appendRows(source: Record<string, ColumnArray>, sourceOrigins: RowOrigins, lineOffset: number, first: number, count: number, pick?: Int32Array): void {
     const start = this.length;
     this.ensureCapacity(start + count);
     for (const ref of this.refs) {
@@ -708,6 +683,7 @@ export class TableBuilder<S extends KindSpec> {
         copyRows(ref.type, to, start, src, first, count);
       }
     }
+    this.origins.append(sourceOrigins, first, count, pick, lineOffset);
     this.length = start + count;
     // The rows after the new end may hold moved-from data: fill them again before use.
     this.filled = this.length;
@@ -722,7 +698,15 @@ export class TableBuilder<S extends KindSpec> {
     if (this.windowed) throw new Error("a parse worker's window cannot be handed over");
     const dictionaries: Record<string, DictionaryState> = {};
     for (const [name, column] of Object.entries(this.text)) if (column.size > 0) dictionaries[name] = column.state();
-    return { length: this.length, capacity: this.capacity, filled: this.filled, columns: this.columns(), dictionaries };
+    return {
+      length: this.length,
+      capacity: this.capacity,
+      filled: this.filled,
+      arrayRows: this.arrayRows,
+      origins: this.origins.state(),
+      columns: this.columns(),
+      dictionaries,
+    };
   }
 
   /**
@@ -740,9 +724,11 @@ export class TableBuilder<S extends KindSpec> {
       ref.array = array.constructor.name as ArrayName;
       this.setColumn(ref, array);
     }
-    this.pointUnused(this.line.length);
+    this.pointUnused(state.arrayRows);
+    this.origins = RowOrigins.restore(state.origins);
     this.length = state.length;
     this.capacity = state.capacity;
+    this.arrayRows = state.arrayRows;
     this.filled = state.filled;
     this.generation++;
   }
@@ -750,7 +736,7 @@ export class TableBuilder<S extends KindSpec> {
   /** Whether nothing was read into this builder: no rows, no dictionary values, no fields in use. */
   get pristine(): boolean {
     if (this.length > 0 || this.windowed) return false;
-    for (const ref of this.refs) if (ref.used && ref.type !== 'input' && ref.type !== 'line') return false;
+    for (const ref of this.refs) if (ref.used) return false;
     return Object.values(this.text).every((column) => column.size === 0);
   }
 
@@ -782,8 +768,7 @@ export class TableBuilder<S extends KindSpec> {
       number: mapValues(this.number, (c) => new NumberColumn(c.bytes?.subarray(0, n), c.floats?.subarray(0, n))),
       flag: mapValues(this.flag, (a) => a.subarray(0, n)),
       text,
-      input: this.input.subarray(0, n),
-      line: this.line.subarray(0, n),
+      origins: this.origins,
     } as unknown as Table<S>;
   }
 }

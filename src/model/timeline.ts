@@ -359,17 +359,17 @@ export function foldEvents(events: EventTable, contacts: TableBuilder<KindSpec>,
     else {
       const seen = contacts.text.id.find(id);
       // Id codes are row numbers: every committed contact row added exactly one new id.
-      if (seen >= 0) reason = `duplicate id '${id}' (first seen at ${options.inputPaths[contacts.input[seen]]}:${contacts.line[seen]})`;
+      if (seen >= 0) reason = `duplicate id '${id}' (first seen at ${options.inputPaths[contacts.origins.inputAt(seen)]}:${contacts.origins.lineAt(seen)})`;
     }
     if (reason !== undefined) {
       contacts.discard();
-      for (let k = from; k < to; k++) options.reject(events.input[order[k]], events.line[order[k]], reason);
+      for (let k = from; k < to; k++) options.reject(events.origins.inputAt(order[k]), events.origins.lineAt(order[k]), reason);
       continue;
     }
     const idCode = contacts.text.id.code(id);
     contacts.text.id.codes[row] = idCode;
     const first = order[from];
-    contacts.commit(events.input[first], events.line[first]);
+    contacts.commit(events.origins.inputAt(first), events.origins.lineAt(first));
     for (let k = from; k < to; k++) eventContact[order[k]] = row;
 
     for (let r = 0; r < replyRows.length; r++) {
@@ -383,12 +383,12 @@ export function foldEvents(events: EventTable, contacts: TableBuilder<KindSpec>,
       replies.flag.canned[reply] = cannedFlags[e] === 1 || macroCodes[e] >= 0 ? 1 : 0;
       const macroCode = replyMacroTo(macroCodes[e]);
       replies.text.macro.codes[reply] = macroCode;
-      replies.commit(events.input[e], events.line[e]);
+      replies.commit(events.origins.inputAt(e), events.origins.lineAt(e));
     }
   }
 
   return {
     replies: replies.build() as unknown as ReplyTable,
-    eventRows: { input: events.input, contact: eventContact, firstContact },
+    eventRows: { origins: events.origins, contact: eventContact, firstContact },
   };
 }

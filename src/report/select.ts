@@ -157,14 +157,14 @@ export function countUsed(data: Dataset, scope: Scope, period: Interval, inputCo
     const ended = contacts.time.resolved_at.has(i) || contacts.time.closed_at.has(i);
     // created in the period: its last instant is in it or later, no need to look for it
     if (!ended || contacts.time.created_at.at(i) >= start || lastInstant(timeColumns, i) >= start) {
-      if (i < folded) used[contacts.input[i]]++;
+      if (i < folded) used[contacts.origins.inputAt(i)]++;
       else contactUsed![i] = 1;
     }
   }
   if (events && contactUsed) {
     for (let e = 0; e < events.contact.length; e++) {
       const contact = events.contact[e];
-      if (contact >= 0 && contactUsed[contact] === 1) used[events.input[e]]++;
+      if (contact >= 0 && contactUsed[contact] === 1) used[events.origins.inputAt(e)]++;
     }
   }
   const surveyRows = scope.surveyRows;
@@ -172,14 +172,14 @@ export function countUsed(data: Dataset, scope: Scope, period: Interval, inputCo
   for (let k = 0; k < surveyCount; k++) {
     const i = surveyRows ? surveyRows[k] : k;
     const t = surveys.time.responded_at.at(i);
-    if (t >= start && t < end) used[surveys.input[i]]++;
+    if (t >= start && t < end) used[surveys.origins.inputAt(i)]++;
   }
   const customerRows = scope.customerRows;
   const customerCount = customerRows ? customerRows.length : customers.length;
   for (let k = 0; k < customerCount; k++) {
     const i = customerRows ? customerRows[k] : k;
     const ended = customers.time.ended_at.at(i);
-    if (customers.time.started_at.at(i) < end && !(ended < start)) used[customers.input[i]]++;
+    if (customers.time.started_at.at(i) < end && !(ended < start)) used[customers.origins.inputAt(i)]++;
   }
   return used;
 }

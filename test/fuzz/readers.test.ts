@@ -129,10 +129,10 @@ function expectAccounted(result: ReadResult, files: readonly HostileFile[]): voi
     const key = table.text[KEY_FIELD[kind] as keyof typeof table.text] as TextColumn;
     const keys = new Set<string>();
     for (let row = 0; row < table.length; row++) {
-      const input = table.input[row];
+      const input = table.origins.inputAt(row);
       expect(input, `${kind} row ${row}: input index`).toBeLessThan(files.length);
       if (kind !== 'contacts' || row < folded) committed[input]++;
-      const line = table.line[row];
+      const line = table.origins.lineAt(row);
       expect(line >= 1 && line <= lineBound(files[input].bytes), `${kind} row ${row}: line ${line} is inside its file`).toBe(true);
       const id = textAt(key, row);
       expect(id !== undefined && id !== '' && id === id.trim(), `${kind} row ${row}: key '${id}' present and trimmed`).toBe(true);
@@ -151,7 +151,7 @@ function expectAccounted(result: ReadResult, files: readonly HostileFile[]): voi
     }
   }
   const eventRows = data.eventRows;
-  if (eventRows) for (let e = 0; e < eventRows.contact.length; e++) if (eventRows.contact[e] >= 0) committed[eventRows.input[e]]++;
+  if (eventRows) for (let e = 0; e < eventRows.contact.length; e++) if (eventRows.contact[e] >= 0) committed[eventRows.origins.inputAt(e)]++;
   inputs.forEach((input, i) => {
     const { log } = input;
     expect(log.read, `${input.path}: read = committed + rejected`).toBe(committed[i] + log.rejected);
@@ -237,7 +237,7 @@ function rowsOf(data: Dataset): Record<string, unknown[]> {
     if (kind === 'events') continue; // folded into contacts; where each event row went is below
     const table = data[kind];
     rows[kind] = Array.from({ length: table.length }, (_, row) => {
-      const values: Record<string, unknown> = { input: table.input[row], line: table.line[row] };
+      const values: Record<string, unknown> = { input: table.origins.inputAt(row), line: table.origins.lineAt(row) };
       for (const group of ['time', 'number', 'flag'] as const) {
         for (const [name, column] of Object.entries(table[group] as Record<string, ArrayLike<number> | TimeColumn>)) {
           // NaN and -1 (missing) are kept as they are: toEqual treats NaN as equal to NaN.
@@ -249,7 +249,7 @@ function rowsOf(data: Dataset): Record<string, unknown[]> {
     });
   }
   const eventRows = data.eventRows;
-  if (eventRows) rows.eventRows = Array.from(eventRows.contact, (contact, e) => ({ input: eventRows.input[e], contact }));
+  if (eventRows) rows.eventRows = Array.from(eventRows.contact, (contact, e) => ({ input: eventRows.origins.inputAt(e), contact }));
   return rows;
 }
 

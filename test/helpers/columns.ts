@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Dataset } from '../../src/model/dataset.js';
+import type { RowOrigins } from '../../src/model/origins.js';
 import { NumberColumn, TimeColumn } from '../../src/model/table.js';
 
 /** A time, number or flag column's values as plain numbers (times as epoch milliseconds, NaN when missing). */
@@ -29,7 +30,9 @@ export function expectSameData(actual: Dataset, expected: Dataset): void {
       expect(other.values, `${kind}.${name} values`).toEqual(column.values);
       expect(Array.from(other.codes), `${kind}.${name} codes`).toEqual(Array.from(column.codes));
     }
-    expect(Array.from(a.line as Uint32Array), `${kind} lines`).toEqual(Array.from(e.line as Uint32Array));
-    expect(Array.from(a.input as Uint16Array), `${kind} inputs`).toEqual(Array.from(e.input as Uint16Array));
+    const rows = Array.from({ length: e.length as number }, (_, row) => row);
+    const [ao, eo] = [a.origins as RowOrigins, e.origins as RowOrigins];
+    expect(rows.map((row) => ao.lineAt(row)), `${kind} lines`).toEqual(rows.map((row) => eo.lineAt(row)));
+    expect(rows.map((row) => ao.inputAt(row)), `${kind} inputs`).toEqual(rows.map((row) => eo.inputAt(row)));
   }
 }

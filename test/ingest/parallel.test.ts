@@ -190,7 +190,7 @@ describe('reading a file on several cores', () => {
     const dir = tempFiles({ 'contacts.csv': csv });
     expect(await expectSameRead(dir, { minBytes: 0, ranges: 2 })).toBe(0);
     const { data } = await read(dir, { minBytes: 0, ranges: 2 });
-    expect(data.contacts.line[1]).toBe(202);
+    expect(data.contacts.origins.lineAt(1)).toBe(202);
   });
 
   it('reads several files, some split and some not, into one table', async () => {

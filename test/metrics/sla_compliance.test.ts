@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contactsFrom } from '../../src/model/records.js';
+import { RowOrigins } from '../../src/model/origins.js';
 import { slaCompliance } from '../../src/metrics/sla_compliance.js';
 import { DEFAULT_SETTINGS } from '../../src/metrics/types.js';
 import { hasNoNaN, metricInput } from './helpers.js';
@@ -134,7 +135,9 @@ describe('sla_compliance without the events in the export', () => {
       // input 2 has the column, and no contact of it was answered: breached, not left out
       { id: 'd', channel: 'phone', created_at: '2024-03-05T10:00:00Z' },
     ]);
-    contacts.input.set([0, 1, 1, 2]);
+    const origins = new RowOrigins();
+    for (const input of [0, 1, 1, 2]) origins.add(input, 2);
+    Object.assign(contacts, { origins });
     const input = metricInput({ contacts });
     const inputFields = [new Set(['id', 'channel', 'created_at']), new Set(['id', 'channel', 'created_at', 'first_response_at']), new Set(['id', 'channel', 'created_at', 'first_response_at'])];
     const result = slaCompliance({ ...input, data: { ...input.data, inputFields } });

@@ -3,6 +3,7 @@ import type { EventTable, ReplyTable } from '../../src/model/dataset.js';
 import type { KindSpec } from '../../src/model/fields.js';
 import { CONTACT_FIELDS, EVENT_FIELDS } from '../../src/model/fields.js';
 import type { PlainRecord } from '../../src/model/records.js';
+import { RowOrigins } from '../../src/model/origins.js';
 import { tableFromRecords } from '../../src/model/records.js';
 import type { ContactTable, NumberColumn, TimeColumn } from '../../src/model/table.js';
 import { TableBuilder } from '../../src/model/table.js';
@@ -33,13 +34,14 @@ interface Folded {
 function fold(records: EventRecord[], rowContacts: { id: string; created_at: string }[] = []): Folded {
   const events = tableFromRecords(EVENT_FIELDS, records.map(({ input: _input, ...rest }) => Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== '')))) as unknown as EventTable;
   const lines = new Map<number, number>();
-  records.forEach((record, i) => {
+  const origins = new RowOrigins();
+  for (const record of records) {
     const input = record.input ?? 1;
     const line = (lines.get(input) ?? 1) + 1;
     lines.set(input, line);
-    events.input[i] = input;
-    events.line[i] = line;
-  });
+    origins.add(input, line);
+  }
+  Object.assign(events, { origins });
   const builder = new TableBuilder(CONTACT_FIELDS as KindSpec);
   builder.use(['created_at', 'id']);
   rowContacts.forEach((c, i) => {
