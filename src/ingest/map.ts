@@ -301,7 +301,7 @@ export class RowMapper {
     if (this.target.deferDuplicates) {
       // Every row's key is sent on as it is; the reading thread looks them all up (parallel.ts).
       const code = column.append(text, start, end);
-      column.codes[row] = code;
+      if (table.rowKey === undefined) column.codes[row] = code;
       table.commit(this.target.input, line);
       return;
     }
@@ -314,7 +314,7 @@ export class RowMapper {
       log.reject(line, duplicateReason(binding.field, text.slice(start, end), where), binding.column);
       return;
     }
-    column.codes[row] = code;
+    if (table.rowKey === undefined) column.codes[row] = code;
     table.commit(this.target.input, line);
   }
 

@@ -414,14 +414,13 @@ class PartMerger {
     if (keyField === undefined) {
       keptCount = to - from; // a kind without a key (events) keeps every row
     } else {
-      // Keys, in file order, against the table's: a known key rejects the row. The worker gave
-      // every row a key code of its own, sent with this message.
+      // Keys, in file order, against the table's: a known key rejects the row. The worker's key
+      // codes are its rows (see TableBuilder.keyByRow), their values sent with this message.
       const keyDelta = message.dictionaries[keyField];
       const keys = table.text[keyField];
-      const keyCodes = this.source[`text.${keyField}`] as Int32Array;
       for (let r = from; r < to; r++) {
         const known = keys.size;
-        const first = keys.codeOf(keyDelta, keyCodes[r] - keyDelta.first);
+        const first = keys.codeOf(keyDelta, r - keyDelta.first);
         if (first >= known) {
           // A new key's code is the row it lands on (key codes are row numbers).
           kept[keptCount++] = r;
@@ -442,10 +441,7 @@ class PartMerger {
     const end = table.length;
     for (const [name, column] of Object.entries(table.text)) {
       const codes = column.codes;
-      if (name === keyField) {
-        for (let row = start; row < end; row++) codes[row] = row;
-        continue;
-      }
+      if (name === keyField) continue;
       const remap = this.remaps[name];
       for (let row = start; row < end; row++) {
         const code = codes[row];

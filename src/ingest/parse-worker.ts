@@ -4,9 +4,8 @@
  * `new Worker(...)`, never imported.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { KEY_FIELD, KINDS } from '../model/fields.js';
-import type { KindSpec } from '../model/fields.js';
-import { TableBuilder } from '../model/table.js';
+import { KEY_FIELD } from '../model/fields.js';
+import { keyedTable } from '../model/table.js';
 import type { DictionaryContent } from '../model/dictionary.js';
 import { createTimestampParser } from '../time/timestamp.js';
 import { CsvTokenizer } from './csv.js';
@@ -17,7 +16,7 @@ import type { PartMessage, PartTask } from './parallel.js';
 
 
 function parsePart(task: PartTask): void {
-  const table = new TableBuilder(KINDS[task.kind] as KindSpec, task.capacity, task.columns, task.offset);
+  const table = keyedTable(task.kind, task.capacity, task.columns, task.offset);
   // Keys are appended here, not indexed (the reading thread looks each up again).
   table.reserveIds(task.capacity, KEY_FIELD[task.kind], 0);
   const log = new InputLog();

@@ -7,7 +7,8 @@ import { KEY_FIELD, KINDS } from '../model/fields.js';
 import type { Dataset, EventTable } from '../model/dataset.js';
 import { derivedFields } from '../model/rules.js';
 import { foldEvents } from '../model/timeline.js';
-import { TableBuilder } from '../model/table.js';
+import { keyedTable } from '../model/table.js';
+import type { TableBuilder } from '../model/table.js';
 import type { ContactTable, CustomerTable, SurveyTable } from '../model/table.js';
 import { UserError } from '../errors.js';
 import type { DateOrder } from '../time/timestamp.js';
@@ -145,10 +146,10 @@ export async function readInputs(sources: readonly InputSource[], options: ReadO
 /** One empty table per kind. */
 export function newTables(): Record<Kind, TableBuilder<KindSpec>> {
   return {
-    contacts: new TableBuilder(KINDS.contacts as KindSpec),
-    events: new TableBuilder(KINDS.events as KindSpec),
-    surveys: new TableBuilder(KINDS.surveys as KindSpec),
-    customers: new TableBuilder(KINDS.customers as KindSpec),
+    contacts: keyedTable('contacts'),
+    events: keyedTable('events'),
+    surveys: keyedTable('surveys'),
+    customers: keyedTable('customers'),
   };
 }
 

@@ -367,7 +367,7 @@ export function foldEvents(events: EventTable, contacts: TableBuilder<KindSpec>,
       continue;
     }
     const idCode = contacts.text.id.code(id);
-    contacts.text.id.codes[row] = idCode;
+    if (contacts.rowKey === undefined) contacts.text.id.codes[row] = idCode;
     const first = order[from];
     contacts.commit(events.origins.inputAt(first), events.origins.lineAt(first));
     for (let k = from; k < to; k++) eventContact[order[k]] = row;

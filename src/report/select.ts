@@ -66,15 +66,16 @@ function matchSurveyContacts(data: Dataset): Int32Array {
   if (surveys.length === 0) return rows;
   const link = surveys.text.contact_id;
   const ids = contacts.text.id;
-  // The contact row of each id. Ascending, so that of two contacts with one id the last read is taken.
-  const rowOfId = new Int32Array(ids.size).fill(-1);
-  for (let i = 0; i < contacts.length; i++) if (ids.codes[i] >= 0) rowOfId[ids.codes[i]] = i;
+  // The contact row of each id (the code itself where ids are keys by row, as read). Ascending,
+  // so that of two contacts with one id the last read is taken.
+  const rowOfId = ids.byRow ? undefined : new Int32Array(ids.size).fill(-1);
+  if (rowOfId) for (let i = 0; i < contacts.length; i++) if (ids.codes[i] >= 0) rowOfId[ids.codes[i]] = i;
   // Each distinct contact_id is looked up once in the contacts' id dictionary, without making
   // strings of every contact id.
   const rowByCode = new Int32Array(link.size).fill(-1);
   for (let code = 0; code < link.size; code++) {
     const id = ids.find(link.valueAt(code));
-    if (id >= 0) rowByCode[code] = rowOfId[id];
+    if (id >= 0) rowByCode[code] = rowOfId ? rowOfId[id] : id;
   }
   for (let i = 0; i < surveys.length; i++) if (link.codes[i] >= 0) rows[i] = rowByCode[link.codes[i]];
   return rows;

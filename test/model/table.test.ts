@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONTACT_FIELDS } from '../../src/model/fields.js';
 import type { KindSpec } from '../../src/model/fields.js';
-import { TableBuilder } from '../../src/model/table.js';
+import { TableBuilder, keyedTable } from '../../src/model/table.js';
 import type { ContactTable } from '../../src/model/table.js';
 import { columnValues } from '../helpers/columns.js';
 
@@ -29,6 +29,27 @@ describe('TableBuilder', () => {
     expect(Array.from(table.flag.escalated)).toEqual(new Array(10).fill(-1));
     expect(Array.from(table.text.agent.codes)).toEqual(new Array(10).fill(-1));
     expect(table.text.agent.values).toEqual([]);
+  });
+
+  it('a key by row has no array: its codes are the rows, made only when asked for', () => {
+    const builder = keyedTable('contacts', 4);
+    builder.use(['id', 'created_at']);
+    expect(builder.columns()).not.toHaveProperty(['text.id']);
+    for (let i = 0; i < 10; i++) {
+      const row = builder.reserve();
+      builder.time.created_at.set(row, i * 1000);
+      expect(builder.text.id.code(`T${i}`)).toBe(row);
+      builder.commit(0, i + 2);
+    }
+    // grown, copied to another builder, and built: still no array, the same values
+    const next = keyedTable('contacts');
+    next.adopt(builder.state());
+    const table = built(next);
+    expect(table.text.id.byRow).toBe(true);
+    expect(Array.from(table.text.id.codes)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(Array.from(table.text.id.codes, (code) => table.text.id.valueAt(code))).toEqual(Array.from({ length: 10 }, (_, i) => `T${i}`));
+    expect(table.text.agent.byRow).toBe(false);
+    expect(() => next.keyByRow('id')).toThrow(/cannot be a key by row/);
   });
 
   it('a field first used after some rows holds missing values for them', () => {
