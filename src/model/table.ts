@@ -275,7 +275,7 @@ export class TextBuilder extends TextDictionary {
 
   /**
    * Sets the code limit to what the current codes array holds; an unused column (its codes are
-   * views of the all-missing buffer) holds none, so that a value added to it fails loudly.
+   * the shared all-missing bytes) holds none, so that a value added to it fails loudly.
    */
   fitLimit(used: boolean): void {
     this.codeLimit = used ? (CODE_LIMIT[this.codes.constructor.name as ArrayName] ?? Infinity) : -1;
@@ -353,7 +353,7 @@ function startType(type: ColumnType, spec: KindSpec[string] | undefined): ArrayN
  *
  * Memory is what the inputs hold, at the narrowest exact type:
  * - A column gets an array of its own only once an input has the field (`use`): until then, and in
- *   the built table, it reads from one all-missing buffer that every such column shares (see
+ *   the built table, it reads from all-missing arrays that every such column shares (see
  *   `pointUnused`).
  *   A native export that leaves out the exported durations saves their columns entirely.
  * - Numbers and text codes start narrow and widen, keeping every value exact (see `startType`).
@@ -387,8 +387,9 @@ export class TableBuilder<S extends KindSpec> {
   /** The key field whose codes are the rows, with no array (see `keyByRow`). */
   rowKey: string | undefined;
   private readonly refs: ColumnRef[] = [];
-  /** The bytes every unused column reads from, as long as the columns' arrays (see `pointUnused`). */
-  private missing: ArrayBuffer | undefined;
+  /** What unused columns read from, as long as the columns' arrays (see `pointUnused`). */
+  private missingBytes: Int8Array | undefined;
+  private missingSeconds: Int32Array | undefined;
   /** The arrays are a parse worker's window of shared memory, whose types are fixed: see `widen`. */
   private windowed: boolean;
 
@@ -467,29 +468,27 @@ export class TableBuilder<S extends KindSpec> {
   }
 
   /**
-   * Points unused columns at views of `length` rows of one buffer of 0xFF bytes, which every
-   * column type reads as missing: -1 as an Int8, Int16 or Int32 code or flag, 255 (NO_BYTE) as
-   * a count, NaN as a Float32 or Float64. Only Int32 seconds differ (their missing value is
-   * NO_SECONDS), so an unused time column reads the bytes as Float64 milliseconds. One buffer as
-   * wide as the widest view, where an array per column type took up to 17 bytes a row, all of
-   * them filled: a minimal export (id, created_at, channel) leaves most columns unused.
+   * Points unused columns at shared all-missing arrays of `length` rows: codes and flags at one
+   * of 0xFF bytes (-1 as an Int8), numbers at the same bytes as a Uint8Array (NO_BYTE), times at
+   * one Int32Array of NO_SECONDS. 1 byte a row for all the others, plus 4 when a time column is
+   * unused, where an array per column type took up to 17 bytes a row, all of them filled: a
+   * minimal export (id, created_at, channel) leaves most columns unused.
    */
   private pointUnused(length: number): void {
-    const viewOf = (ref: ColumnRef): ArrayName => (ref.type === 'time' ? 'Float64Array' : ref.array);
-    let width = 0;
-    for (const ref of this.refs) if (!ref.used) width = Math.max(width, ARRAYS[viewOf(ref)].BYTES_PER_ELEMENT);
-    let buffer = this.missing;
-    if (buffer === undefined || buffer.byteLength !== length * width) {
-      buffer = new ArrayBuffer(length * width);
-      new Uint8Array(buffer).fill(0xff);
-    }
-    this.missing = buffer;
-    const views: Partial<Record<ArrayName, ColumnArray>> = {};
+    let bytes: Int8Array | undefined;
+    let seconds: Int32Array | undefined;
     for (const ref of this.refs) {
       if (ref.used) continue;
-      const name = viewOf(ref);
-      this.setColumn(ref, (views[name] ??= new ARRAYS[name](buffer, 0, length)));
+      if (ref.type === 'time') {
+        seconds ??= this.missingSeconds?.length === length ? this.missingSeconds : new Int32Array(length).fill(NO_SECONDS);
+        this.setColumn(ref, seconds);
+        continue;
+      }
+      bytes ??= this.missingBytes?.length === length ? this.missingBytes : new Int8Array(length).fill(-1);
+      this.setColumn(ref, ref.type === 'number' ? new Uint8Array(bytes.buffer, 0, length) : bytes);
     }
+    this.missingBytes = bytes;
+    this.missingSeconds = seconds;
   }
 
   private column(ref: ColumnRef): ColumnArray {
