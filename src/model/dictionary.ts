@@ -155,8 +155,7 @@ function decodeUnits(units: CodeUnits, start: number, end: number): string {
  * Numbered ids that count up, as helpdesks number tickets and exports list them, need no hash
  * table at all while each is above the one before: `ends` is then sorted, a new value is one
  * above the last, and a lookup of an earlier one searches `ends`. The first value out of order
- * (or too many searches) builds the table, for good. At 10M contacts, the ids' table was 64 MB
- * and hashing them ~1 s of a run.
+ * (or too many searches) builds the table, for good. At 10M contacts, the ids' table was 64 MB.
  * `values`, the strings, are made on first use, so columns nobody lists (ids) never make them.
  */
 export class TextDictionary {

@@ -328,11 +328,11 @@ const FILL_BLOCK = 8192;
 
 /**
  * Where a column starts: times as Int32 seconds (see TimeColumn), counts as bytes and other numbers
- * as Float32 (see NumberColumn), flags as Int8,
- * identifiers' codes as Int32 (they have as many values as rows), labels' and categories' as Int8
- * (channel, status, team, issue type: a few dozen values) and other text's as Int16 (agents). Numbers and codes widen
- * when a value needs it; the start is a guess that makes widening rare, since a parse worker that
- * has to widen leaves its window of shared memory (see parallel.ts).
+ * as Float32 (see NumberColumn), flags as Int8, identifiers' codes as Int32 (they have as many
+ * values as rows), labels' and categories' as Int8 (channel, status, team, issue type: a few
+ * dozen values) and other text's as Int16 (agents). Numbers and codes widen when a value needs
+ * it; the start is a guess that makes widening rare, since a parse worker that has to widen
+ * leaves its window of shared memory (see parallel.ts).
  */
 function startType(type: ColumnType, spec: KindSpec[string] | undefined): ArrayName {
   switch (type) {
