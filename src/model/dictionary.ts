@@ -51,6 +51,9 @@ function hashUnits(units: CodeUnits, start: number, end: number): number {
   return (mix(h) & ~PLACE_BITS) | ((place + tail) & PLACE_BITS);
 }
 
+/** Dictionaries of at most this many values are searched one by one before hashing (see `scan`). */
+const FEW = 8;
+
 /** The most digits a value's number may have in a dictionary of numbered ids: 10^8 x 8 fits an Int32. */
 const MAX_DIGITS = 8;
 
@@ -254,12 +257,37 @@ export class TextDictionary {
       const code = this.ascendingCode(this.form === NUMBERED ? this.idOfText(text, start, end) : -1);
       if (code >= 0) return code;
     }
+    if (this.count <= FEW && this.form === UNITS && !this.appended) {
+      const code = this.scan(text, start, end);
+      if (code >= 0) return code;
+    }
     this.reindex();
     const hash = hashText(text, start, end);
     const slot = this.slotOf(text, start, end, hash);
     const entry = this.slots[slot];
     if (entry !== 0) return (entry & this.codeMask) - 1;
     return this.add(slot, hash, this.writeText(text, start, end));
+  }
+
+  /**
+   * The code of text[start, end) among a few values, compared one by one, or -1: for labels
+   * (channel, status, priority), cheaper than hashing the text, as a value of another length is
+   * passed over at once.
+   */
+  private scan(text: string, start: number, end: number): number {
+    const { ends, chars } = this;
+    const length = end - start;
+    let from = 0;
+    for (let code = 0; code < this.count; code++) {
+      const to = ends[code];
+      if (to - from === length) {
+        let i = 0;
+        while (i < length && chars[from + i] === text.charCodeAt(start + i)) i++;
+        if (i === length) return code;
+      }
+      from = to;
+    }
+    return -1;
   }
 
   /**
