@@ -125,14 +125,10 @@ export function selectScope(data: Dataset, filters: Filters): Scope {
   return { contactRows: rowsOf(contactPasses), surveyRows: rowsOf(surveyPasses) };
 }
 
-/** The latest instant a contact carries (its lifecycle and SLA due times). */
-function lastInstant(timeColumns: readonly TimeColumn[], row: number): number {
-  let last = -Infinity;
-  for (let c = 0; c < timeColumns.length; c++) {
-    const t = timeColumns[c].at(row);
-    if (t > last) last = t;
-  }
-  return last;
+/** Whether a contact carries any instant (of its lifecycle, or an SLA due time) at or after `start`. */
+function hasInstantFrom(timeColumns: readonly TimeColumn[], row: number, start: number): boolean {
+  for (let c = 0; c < timeColumns.length; c++) if (timeColumns[c].at(row) >= start) return true;
+  return false;
 }
 
 /**
@@ -157,7 +153,7 @@ export function countUsed(data: Dataset, scope: Scope, period: Interval, inputCo
     if (!(contacts.time.created_at.at(i) < end)) continue;
     const ended = contacts.time.resolved_at.has(i) || contacts.time.closed_at.has(i);
     // created in the period: its last instant is in it or later, no need to look for it
-    if (!ended || contacts.time.created_at.at(i) >= start || lastInstant(timeColumns, i) >= start) {
+    if (!ended || contacts.time.created_at.at(i) >= start || hasInstantFrom(timeColumns, i, start)) {
       if (i < folded) used[contacts.origins.inputAt(i)]++;
       else contactUsed![i] = 1;
     }
