@@ -309,7 +309,7 @@ export class RowMapper {
     const code = column.code(text, start, end);
     if (code < known) {
       // Key codes are row numbers: every committed row adds exactly one new key.
-      const where = `${this.target.inputPaths[table.origins.inputAt(code)]}:${table.origins.lineAt(code)}`;
+      const where = table.origins.where(code, this.target.inputPaths);
       table.discard();
       log.reject(line, duplicateReason(binding.field, text.slice(start, end), where), binding.column);
       return;

@@ -431,7 +431,7 @@ class PartMerger {
         }
         const where =
           first < start
-            ? `${this.inputPaths[table.origins.inputAt(first)]}:${table.origins.lineAt(first)}`
+            ? table.origins.where(first, this.inputPaths)
             : `${this.inputPaths[this.task.input]}:${origins.lineAt(kept[first - start]) + lineOffset}`;
         const reason = duplicateReason(keyField, keys.valueAt(first), where);
         duplicates.push({ line: origins.lineAt(r) + lineOffset, column: this.keyColumn, reason });

@@ -99,12 +99,11 @@ export interface DictionaryState {
 /** Room to write out another dictionary's numbered id (its prefix and up to MAX_DIGITS digits). */
 let foreignId = new Uint16Array(64);
 
-/** Another dictionary's numbered id written out, in `foreignId` (its first prefix.length + digits units). */
-function writtenOut(prefix: string, id: number): Uint16Array {
+/** Writes another dictionary's numbered id out into `foreignId`; returns where it ends there. */
+function writeForeignId(prefix: string, id: number): number {
   if (foreignId.length < prefix.length + MAX_DIGITS) foreignId = new Uint16Array(prefix.length + MAX_DIGITS);
   for (let i = 0; i < prefix.length; i++) foreignId[i] = prefix.charCodeAt(i);
-  writeDigits(foreignId, prefix.length, id);
-  return foreignId;
+  return writeDigits(foreignId, prefix.length, id);
 }
 
 /** Writes the digits of numbered id `id` (leading zeros included) into units from `from`; returns where they end. */
@@ -340,8 +339,8 @@ export class TextDictionary {
     let start = 0;
     let end: number;
     if ('ids' in content) {
-      units = writtenOut(content.prefix, content.ids[i]);
-      end = content.prefix.length + (content.ids[i] & 7) + 1;
+      end = writeForeignId(content.prefix, content.ids[i]);
+      units = foreignId;
     } else {
       units = content.chars;
       start = i === 0 ? 0 : content.ends[i - 1];
@@ -377,9 +376,8 @@ export class TextDictionary {
   private codeOfId(prefix: string, id: number): number {
     if (this.form !== NUMBERED || prefix !== this.prefix) {
       // Written out, it is any other value.
-      const units = writtenOut(prefix, id);
-      const end = prefix.length + (id & 7) + 1;
-      return this.codeOfUnits(units, 0, end, hashUnits(units, 0, end));
+      const end = writeForeignId(prefix, id);
+      return this.codeOfUnits(foreignId, 0, end, hashUnits(foreignId, 0, end));
     }
     const hash = this.hashOfId(id);
     const { slots, mask, codeMask, ends } = this;

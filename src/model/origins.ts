@@ -41,6 +41,11 @@ export class RowOrigins {
     return this.inputs[this.runOf(row)];
   }
 
+  /** Where a row's record starts, as messages name it: `path:line`, the path of its input from `inputPaths`. */
+  where(row: number, inputPaths: readonly string[]): string {
+    return `${inputPaths[this.inputAt(row)]}:${this.lineAt(row)}`;
+  }
+
   /** The line a row's record starts on. */
   lineAt(row: number): number {
     const run = this.runOf(row);

@@ -476,6 +476,7 @@ export class TableBuilder<S extends KindSpec> {
    */
   private pointUnused(length: number): void {
     let bytes: Int8Array | undefined;
+    let numbers: Uint8Array | undefined;
     let seconds: Int32Array | undefined;
     for (const ref of this.refs) {
       if (ref.used) continue;
@@ -485,7 +486,8 @@ export class TableBuilder<S extends KindSpec> {
         continue;
       }
       bytes ??= this.missingBytes?.length === length ? this.missingBytes : new Int8Array(length).fill(-1);
-      this.setColumn(ref, ref.type === 'number' ? new Uint8Array(bytes.buffer, 0, length) : bytes);
+      if (ref.type === 'number') this.setColumn(ref, (numbers ??= new Uint8Array(bytes.buffer, 0, length)));
+      else this.setColumn(ref, bytes);
     }
     this.missingBytes = bytes;
     this.missingSeconds = seconds;

@@ -359,7 +359,7 @@ export function foldEvents(events: EventTable, contacts: TableBuilder<KindSpec>,
     else {
       const seen = contacts.text.id.find(id);
       // Id codes are row numbers: every committed contact row added exactly one new id.
-      if (seen >= 0) reason = `duplicate id '${id}' (first seen at ${options.inputPaths[contacts.origins.inputAt(seen)]}:${contacts.origins.lineAt(seen)})`;
+      if (seen >= 0) reason = `duplicate id '${id}' (first seen at ${contacts.origins.where(seen, options.inputPaths)})`;
     }
     if (reason !== undefined) {
       contacts.discard();
