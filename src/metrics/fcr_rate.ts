@@ -20,35 +20,36 @@ export interface FcrRateResult extends RateSummary {
 }
 
 /**
- * Creation times of all contacts grouped by customer and sorted within each customer, so that
- * "did this customer open another contact in this window" is two binary searches.
- * The customer with code k owns `times[start[k]]` up to (not including) `times[start[k + 1]]`.
- * Times are as the creation column stores them: whole seconds (an Int32Array, half the memory:
- * 40 MB at 10M contacts) while it holds seconds, else epoch milliseconds.
+ * Creation times of the contacts of customers first..end - 1 (codes), grouped by customer and
+ * sorted within each customer, so that "did this customer open another contact in this window"
+ * is two binary searches. The customer with code k owns `times[start[k - first]]` up to (not
+ * including) `times[start[k - first + 1]]`. Times are as the creation column stores them: whole
+ * seconds (an Int32Array, half the memory) while it holds seconds, else epoch milliseconds.
  */
 export interface CreatedByCustomer {
+  first: number;
   start: Int32Array;
   times: Int32Array | Float64Array;
 }
 
-/** Builds the index over every contact with a customer and a creation time, whatever its scope. */
-export function indexCreatedByCustomer(contacts: ContactTable): CreatedByCustomer {
+/** Builds the index over every contact of customers first..end - 1 with a creation time, whatever its scope. */
+export function indexCreatedByCustomer(contacts: ContactTable, first = 0, end = contacts.text.customer_id.size): CreatedByCustomer {
   const customerCodes = contacts.text.customer_id.codes;
   const createdAt = contacts.time.created_at;
-  const customerCount = contacts.text.customer_id.size;
+  const customerCount = end - first;
   const stored = createdAt.seconds ?? createdAt.ms!;
   // A counting sort by customer: count, turn counts into starting offsets, then place, moving
   // each customer's offset to its end (which is the next one's start: shifted back after).
   const start = new Int32Array(customerCount + 1);
   for (let i = 0; i < contacts.length; i++) {
-    const customer = customerCodes[i];
-    if (customer >= 0 && createdAt.has(i)) start[customer + 1]++;
+    const customer = customerCodes[i] - first;
+    if (customer >= 0 && customer < customerCount && createdAt.has(i)) start[customer + 1]++;
   }
   for (let customer = 0; customer < customerCount; customer++) start[customer + 1] += start[customer];
   const times = stored instanceof Int32Array ? new Int32Array(start[customerCount]) : new Float64Array(start[customerCount]);
   for (let i = 0; i < contacts.length; i++) {
-    const customer = customerCodes[i];
-    if (customer >= 0 && createdAt.has(i)) times[start[customer]++] = stored[i];
+    const customer = customerCodes[i] - first;
+    if (customer >= 0 && customer < customerCount && createdAt.has(i)) times[start[customer]++] = stored[i];
   }
   start.copyWithin(1, 0, customerCount);
   start[0] = 0;
@@ -61,7 +62,7 @@ export function indexCreatedByCustomer(contacts: ContactTable): CreatedByCustome
     for (let k = from + 1; k < to && inOrder; k++) if (times[k] < times[k - 1]) inOrder = false;
     if (!inOrder) times.subarray(from, to).sort();
   }
-  return { start, times };
+  return { first, start, times };
 }
 
 /** repeatContacts of each contacts table, by repeat window (ms), kept with the table. */
@@ -90,27 +91,47 @@ export function repeatContacts(contacts: ContactTable, windowMilliseconds: numbe
   return repeats;
 }
 
-function findRepeatContacts(contacts: ContactTable, windowMilliseconds: number): Uint8Array {
+/**
+ * About how many contacts one pass of findRepeatContacts indexes. Its index takes 4 bytes per
+ * contact and per customer of the pass: at 10M contacts, in one pass, ~70 MB on top of the
+ * table, at the report's peak of memory, and looked up at random. Passes over ranges of customer
+ * codes bound it; each pass reads the customer codes again.
+ */
+const CONTACTS_PER_PASS = 1 << 21;
+
+/** Customers per pass of findRepeatContacts, so that a pass indexes about CONTACTS_PER_PASS contacts. */
+function customersPerPass(contacts: ContactTable): number {
+  const passes = Math.ceil(contacts.length / CONTACTS_PER_PASS);
+  return Math.max(1, Math.ceil(contacts.text.customer_id.size / passes));
+}
+
+/** repeatContacts without the cache, a pass per `perPass` customers (by code). */
+export function findRepeatContacts(contacts: ContactTable, windowMilliseconds: number, perPass = customersPerPass(contacts)): Uint8Array {
   const createdAt = contacts.time.created_at;
   const resolvedAt = contacts.time.resolved_at;
   const customerCodes = contacts.text.customer_id.codes;
-  const { start, times } = indexCreatedByCustomer(contacts);
+  const customerCount = contacts.text.customer_id.size;
   const repeats = new Uint8Array(contacts.length);
-  for (let i = 0; i < contacts.length; i++) {
-    const customer = customerCodes[i];
-    const resolved = resolvedAt.at(i);
-    if (customer < 0 || resolved !== resolved) continue;
-    const from = start[customer];
-    const to = start[customer + 1];
-    const created = createdAt.at(i);
-    // no contact of the customer but (at most) this one: nothing to look for
-    if (to - from === 0 || (to - from === 1 && created === created)) continue;
-    const windowEnd = resolved + windowMilliseconds;
-    let inWindow = firstAfter(times, from, to, storedBound(times, windowEnd)) - firstAfter(times, from, to, storedBound(times, resolved));
-    // The contact itself is in the index; it is in the window only with bad data (created
-    // after its own resolution), and it is never its own repeat.
-    if (created > resolved && created <= windowEnd) inWindow--;
-    if (inWindow > 0) repeats[i] = 1;
+  for (let first = 0; first < customerCount; first += perPass) {
+    const end = Math.min(first + perPass, customerCount);
+    const { start, times } = indexCreatedByCustomer(contacts, first, end);
+    for (let i = 0; i < contacts.length; i++) {
+      const customer = customerCodes[i] - first;
+      if (customer < 0 || customer >= end - first) continue;
+      const resolved = resolvedAt.at(i);
+      if (resolved !== resolved) continue;
+      const from = start[customer];
+      const to = start[customer + 1];
+      const created = createdAt.at(i);
+      // no contact of the customer but (at most) this one: nothing to look for
+      if (to - from === 0 || (to - from === 1 && created === created)) continue;
+      const windowEnd = resolved + windowMilliseconds;
+      let inWindow = firstAfter(times, from, to, storedBound(times, windowEnd)) - firstAfter(times, from, to, storedBound(times, resolved));
+      // The contact itself is in the index; it is in the window only with bad data (created
+      // after its own resolution), and it is never its own repeat.
+      if (created > resolved && created <= windowEnd) inWindow--;
+      if (inWindow > 0) repeats[i] = 1;
+    }
   }
   return repeats;
 }
